@@ -1,0 +1,266 @@
+//! Which characters a route accepts as 7-bit, and what each costs in septets.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::tables;
+
+/// The set of characters a route sends in 7 bits. Anything outside it makes the message UCS-2.
+///
+/// ```
+/// use septet::Charset;
+///
+/// assert_eq!(Charset::Gsm0338.septets('Ç'), Some(1));
+/// assert_eq!(Charset::Gsm0338.septets('€'), Some(2)); // ESC + 0x65
+/// assert_eq!(Charset::CarrierSafe.septets('Ç'), None);
+/// assert_eq!(Charset::Ascii7.septets('{'), Some(1));
+/// assert_eq!("carrier-safe".parse::<Charset>(), Ok(Charset::CarrierSafe));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Charset {
+    /// The full GSM 03.38 default alphabet plus its extension table (extension characters cost
+    /// 2 septets). The default.
+    #[default]
+    Gsm0338,
+    /// The narrower set the provider lists as safe on every carrier: A–Z a–z 0–9, ASCII
+    /// punctuation except the grave accent, space, LF, CR, `_ £ ¥ è é ù ì ò Ø ø Å å Æ æ ß É ¡ Ä Ö
+    /// Ñ Ü § ¿ ä ö ñ ü à` (1 septet) and `~ ^ | \ { } [ ] €` (2 septets). No `Ç`, `¤`, Greek
+    /// capitals or form feed.
+    CarrierSafe,
+    /// ASCII 7-bit, the short-code default: U+0020–U+007E plus LF and CR, 1 septet each.
+    Ascii7,
+}
+
+/// Septet costs of U+0000..U+007F in the carrier-safe set.
+static CARRIER_SAFE_ASCII_SEPTETS: [u8; 128] = carrier_safe_ascii_septets();
+
+/// Septet costs of U+0000..U+007F in ASCII 7-bit.
+static ASCII7_SEPTETS: [u8; 128] = ascii7_septets();
+
+const fn carrier_safe_ascii_septets() -> [u8; 128] {
+    let mut table = tables::GSM0338_ASCII_SEPTETS;
+    // Form feed is in the GSM extension table but not in the carrier-safe list.
+    table[0x0C] = 0;
+    table
+}
+
+const fn ascii7_septets() -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut b = 0x20;
+    while b < 0x7F {
+        table[b] = 1;
+        b += 1;
+    }
+    table[b'\n' as usize] = 1;
+    table[b'\r' as usize] = 1;
+    table
+}
+
+impl Charset {
+    /// Every charset, in the order of their names in [`Charset::NAMES`].
+    pub const ALL: [Charset; 3] = [Charset::Gsm0338, Charset::CarrierSafe, Charset::Ascii7];
+
+    /// The names accepted by [`FromStr`] and printed by [`Display`](fmt::Display).
+    ///
+    /// ```
+    /// assert_eq!(septet::Charset::NAMES, ["gsm0338", "carrier-safe", "ascii7"]);
+    /// ```
+    pub const NAMES: [&'static str; 3] = ["gsm0338", "carrier-safe", "ascii7"];
+
+    /// The septets `c` costs in this charset: `Some(1)`, `Some(2)` for an extension character
+    /// (sent as ESC + septet), or `None` when `c` is not in the charset.
+    ///
+    /// ```
+    /// use septet::Charset;
+    /// assert_eq!(Charset::Gsm0338.septets('a'), Some(1));
+    /// assert_eq!(Charset::Gsm0338.septets('\u{1B}'), None); // a raw ESC is not a character
+    /// assert_eq!(Charset::Gsm0338.septets('ç'), None);
+    /// ```
+    #[inline]
+    pub fn septets(self, c: char) -> Option<u8> {
+        match self.septets_or_zero(c) {
+            0 => None,
+            n => Some(n),
+        }
+    }
+
+    /// Whether `c` is in this charset.
+    ///
+    /// ```
+    /// assert!(septet::Charset::Ascii7.contains('~'));
+    /// assert!(!septet::Charset::Ascii7.contains('£'));
+    /// ```
+    #[inline]
+    pub fn contains(self, c: char) -> bool {
+        self.septets_or_zero(c) != 0
+    }
+
+    /// The name of this charset, as accepted by [`FromStr`].
+    ///
+    /// ```
+    /// assert_eq!(septet::Charset::Ascii7.name(), "ascii7");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Charset::Gsm0338 => Self::NAMES[0],
+            Charset::CarrierSafe => Self::NAMES[1],
+            Charset::Ascii7 => Self::NAMES[2],
+        }
+    }
+
+    /// The septet cost table of U+0000..U+007F (0 = not in the charset).
+    #[inline]
+    pub(crate) fn ascii_septets(self) -> &'static [u8; 128] {
+        match self {
+            Charset::Gsm0338 => &tables::GSM0338_ASCII_SEPTETS,
+            Charset::CarrierSafe => &CARRIER_SAFE_ASCII_SEPTETS,
+            Charset::Ascii7 => &ASCII7_SEPTETS,
+        }
+    }
+
+    /// Septets of `c`, 0 when it is not in the charset.
+    #[inline]
+    pub(crate) fn septets_or_zero(self, c: char) -> u8 {
+        if c.is_ascii() {
+            return self.ascii_septets()[c as usize];
+        }
+        match self {
+            Charset::Gsm0338 => tables::non_ascii_septets(c),
+            Charset::CarrierSafe => match c {
+                '£' | '¥' | 'è' | 'é' | 'ù' | 'ì' | 'ò' | 'Ø' | 'ø' | 'Å' | 'å' | 'Æ' | 'æ' | 'ß'
+                | 'É' | '¡' | 'Ä' | 'Ö' | 'Ñ' | 'Ü' | '§' | '¿' | 'ä' | 'ö' | 'ñ' | 'ü' | 'à' => 1,
+                '€' => 2,
+                _ => 0,
+            },
+            Charset::Ascii7 => 0,
+        }
+    }
+}
+
+impl fmt::Display for Charset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing an unknown name into a [`Charset`], [`SenderType`],
+/// [`EncodingRequest`](crate::EncodingRequest) or [`SplitMode`](crate::SplitMode).
+///
+/// ```
+/// let err = "ebcdic".parse::<septet::Charset>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown charset; expected one of: gsm0338, carrier-safe, ascii7");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    pub(crate) what: &'static str,
+    pub(crate) expected: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {}; expected one of: ", self.what)?;
+        for (i, name) in self.expected.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(name)?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for UnknownName {}
+
+/// Looks `name` up in `names` and returns the matching value of `values`.
+pub(crate) fn parse_name<T: Copy>(
+    name: &str,
+    names: &'static [&'static str],
+    values: &[T],
+    what: &'static str,
+) -> Result<T, UnknownName> {
+    names
+        .iter()
+        .position(|n| *n == name)
+        .map(|i| values[i])
+        .ok_or(UnknownName { what, expected: names })
+}
+
+impl FromStr for Charset {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_name(s, &Self::NAMES, &Self::ALL, "charset")
+    }
+}
+
+/// The kind of number a message is sent from. Short codes send ASCII 7-bit; the others use the
+/// chosen GSM charset.
+///
+/// ```
+/// use septet::{Charset, SenderType};
+/// assert_eq!(SenderType::ShortCode.charset(Charset::Gsm0338), Charset::Ascii7);
+/// assert_eq!(SenderType::TollFree.charset(Charset::CarrierSafe), Charset::CarrierSafe);
+/// assert_eq!("short-code".parse::<SenderType>(), Ok(SenderType::ShortCode));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SenderType {
+    /// A long code (an ordinary phone number): GSM 7-bit.
+    LongCode,
+    /// A toll-free number: GSM 7-bit.
+    TollFree,
+    /// A short code: ASCII 7-bit.
+    ShortCode,
+    /// An alphanumeric sender ID: GSM 7-bit.
+    Alphanumeric,
+}
+
+impl SenderType {
+    /// Every sender type, in the order of [`SenderType::NAMES`].
+    pub const ALL: [SenderType; 4] = [
+        SenderType::LongCode,
+        SenderType::TollFree,
+        SenderType::ShortCode,
+        SenderType::Alphanumeric,
+    ];
+
+    /// The names accepted by [`FromStr`].
+    ///
+    /// ```
+    /// assert_eq!(septet::SenderType::NAMES[2], "short-code");
+    /// ```
+    pub const NAMES: [&'static str; 4] = ["long-code", "toll-free", "short-code", "alphanumeric"];
+
+    /// The charset a message from this sender is sent in, given the charset chosen for GSM routes.
+    ///
+    /// ```
+    /// use septet::{Charset, SenderType};
+    /// assert_eq!(SenderType::LongCode.charset(Charset::Gsm0338), Charset::Gsm0338);
+    /// ```
+    pub fn charset(self, gsm_charset: Charset) -> Charset {
+        match self {
+            SenderType::ShortCode => Charset::Ascii7,
+            _ => gsm_charset,
+        }
+    }
+
+    /// The name of this sender type, as accepted by [`FromStr`].
+    ///
+    /// ```
+    /// assert_eq!(septet::SenderType::TollFree.name(), "toll-free");
+    /// ```
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+impl fmt::Display for SenderType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for SenderType {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_name(s, &Self::NAMES, &Self::ALL, "sender type")
+    }
+}

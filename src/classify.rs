@@ -1,0 +1,158 @@
+//! One pass over the input: which encoding the outgoing text needs and how many units it
+//! costs in each, with smart encoding applied on the fly.
+
+use core::str::CharIndices;
+
+use crate::charset::Charset;
+use crate::options::Options;
+use crate::smart::{self, RowSet};
+
+/// What one pass over the input learns.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scan {
+    /// Characters of the input.
+    pub(crate) input_characters: usize,
+    /// Characters of the outgoing text.
+    pub(crate) characters: usize,
+    /// Bytes (UTF-8) of the outgoing text.
+    pub(crate) bytes: usize,
+    /// Septets of the outgoing text, counting only characters in the charset.
+    pub(crate) septets: usize,
+    /// Outgoing characters that cost 2 septets (extension characters).
+    pub(crate) double_septet_characters: usize,
+    /// UTF-16 code units of the outgoing text.
+    pub(crate) utf16_units: usize,
+    /// Outgoing characters outside the BMP (2 UTF-16 code units each).
+    pub(crate) astral_characters: usize,
+    /// Input characters that are not in the charset and have no substitution.
+    pub(crate) non_gsm: usize,
+    /// The first of them.
+    pub(crate) first_non_gsm: Option<NonGsmChar>,
+    /// Input characters smart encoding replaced (every occurrence).
+    pub(crate) replaced: usize,
+    /// Distinct input characters smart encoding replaced.
+    pub(crate) unique_replaced: usize,
+}
+
+/// Scans `text` as `charset` sees it, with smart encoding when `smart`.
+pub(crate) fn scan(text: &str, charset: Charset, smart: bool) -> Scan {
+    let table = charset.ascii_septets();
+    let bytes = text.as_bytes();
+    let mut s = Scan { bytes: text.len(), ..Scan::default() };
+    let mut rows = RowSet::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: ASCII in the charset.
+        let b = bytes[i];
+        if b < 0x80 {
+            let septets = table[usize::from(b)];
+            if septets != 0 {
+                s.septets += usize::from(septets);
+                s.double_septet_characters += usize::from(septets >> 1);
+                s.utf16_units += 1;
+                s.characters += 1;
+                s.input_characters += 1;
+                i += 1;
+                continue;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let len = c.len_utf8();
+        let char_index = s.input_characters;
+        s.input_characters += 1;
+        let septets = charset.septets_or_zero(c);
+        if septets != 0 {
+            s.septets += usize::from(septets);
+            s.double_septet_characters += usize::from(septets >> 1);
+            s.utf16_units += c.len_utf16();
+            s.characters += 1;
+        } else if let Some(sub) = smart.then(|| smart::lookup(c)).flatten() {
+            s.replaced += 1;
+            if rows.insert(sub.index) {
+                s.unique_replaced += 1;
+            }
+            s.bytes = s.bytes - len + sub.replacement.len();
+            for r in sub.replacement.chars() {
+                let septets = charset.septets_or_zero(r);
+                s.septets += usize::from(septets);
+                s.double_septet_characters += usize::from(septets >> 1);
+                s.utf16_units += r.len_utf16();
+                s.characters += 1;
+            }
+        } else {
+            if s.first_non_gsm.is_none() {
+                s.first_non_gsm = Some(NonGsmChar { character: c, char_index, byte_offset: i });
+            }
+            s.non_gsm += 1;
+            s.utf16_units += c.len_utf16();
+            s.astral_characters += c.len_utf16() - 1;
+            s.characters += 1;
+        }
+        i += len;
+    }
+    s
+}
+
+/// A character that cannot be sent in 7 bits: it is outside the charset and smart encoding (if
+/// it runs) has no substitution for it. One such character makes the whole message UCS-2.
+///
+/// ```
+/// let c = septet::non_gsm("Hi 😀", &septet::Options::default()).next().unwrap();
+/// assert_eq!((c.character, c.char_index, c.byte_offset), ('😀', 3, 3));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NonGsmChar {
+    /// The character.
+    pub character: char,
+    /// Its index among the characters (Unicode scalar values) of the input.
+    pub char_index: usize,
+    /// Its byte offset in the input (UTF-8).
+    pub byte_offset: usize,
+}
+
+/// Every character of `text` that cannot be sent in 7 bits under `options` (its effective
+/// charset, and smart encoding when the options apply it), in order. Needs no allocation.
+///
+/// ```
+/// use septet::{non_gsm, Options};
+///
+/// let found: Vec<char> = non_gsm("ça “va” 😀", &Options::default()).map(|c| c.character).collect();
+/// assert_eq!(found, ['ç', '“', '”', '😀']);
+///
+/// // With smart encoding the curly quotes become '"'; ç and the emoji remain.
+/// let smart = Options::default().with_smart_encoding(true);
+/// let found: Vec<char> = non_gsm("ça “va” 😀", &smart).map(|c| c.character).collect();
+/// assert_eq!(found, ['ç', '😀']);
+/// ```
+pub fn non_gsm<'a>(text: &'a str, options: &Options) -> NonGsm<'a> {
+    NonGsm {
+        chars: text.char_indices(),
+        char_index: 0,
+        charset: options.effective_charset(),
+        smart: options.applies_smart_encoding(),
+    }
+}
+
+/// Iterator over the characters that force UCS-2; see [`non_gsm`].
+#[derive(Clone, Debug)]
+pub struct NonGsm<'a> {
+    chars: CharIndices<'a>,
+    char_index: usize,
+    charset: Charset,
+    smart: bool,
+}
+
+impl Iterator for NonGsm<'_> {
+    type Item = NonGsmChar;
+
+    fn next(&mut self) -> Option<NonGsmChar> {
+        for (byte_offset, c) in self.chars.by_ref() {
+            let char_index = self.char_index;
+            self.char_index += 1;
+            if !self.charset.contains(c) && !(self.smart && smart::lookup(c).is_some()) {
+                return Some(NonGsmChar { character: c, char_index, byte_offset });
+            }
+        }
+        None
+    }
+}

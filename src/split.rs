@@ -1,0 +1,321 @@
+//! Splitting the outgoing text into parts.
+//!
+//! The text is a sequence of *atoms* that are never cut: a character (so never between ESC and
+//! its character, nor inside a surrogate pair) or, with [`SplitMode::Graphemes`], an extended
+//! grapheme cluster. Parts are filled greedily: an atom that does not fit in the current part
+//! starts the next one. A cluster longer than a whole part is fed character by character, so it
+//! continues the current part and spills into the next.
+
+use core::ops::Range;
+
+use unicode_segmentation::{GraphemeCursor, GraphemeIncomplete};
+
+use crate::charset::Charset;
+use crate::classify::scan;
+use crate::encoding::Encoding;
+use crate::error::Error;
+use crate::options::{Options, SplitMode};
+use crate::outgoing::{OutgoingChars, Pieces, PiecesBefore};
+
+/// How the outgoing text is read: the input, whether smart encoding maps it, and how units are
+/// counted.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Layout<'a> {
+    pub(crate) input: &'a str,
+    pub(crate) smart: bool,
+    pub(crate) encoding: Encoding,
+    pub(crate) charset: Charset,
+    pub(crate) split: SplitMode,
+    /// Units of the whole outgoing text.
+    pub(crate) units: usize,
+    /// Bytes of the whole outgoing text.
+    pub(crate) bytes: usize,
+    /// Outgoing characters that cost 2 units.
+    pub(crate) double_unit_characters: usize,
+}
+
+impl<'a> Layout<'a> {
+    #[inline]
+    fn units_of(&self, c: char) -> usize {
+        match self.encoding {
+            Encoding::Gsm7 => usize::from(self.charset.septets_or_zero(c)),
+            Encoding::Ucs2 => c.len_utf16(),
+        }
+    }
+
+    /// Units each part may hold.
+    pub(crate) fn capacity(&self) -> usize {
+        if self.units <= self.encoding.single_segment_units() {
+            self.encoding.single_segment_units()
+        } else {
+            self.encoding.multipart_units()
+        }
+    }
+
+    /// The number of parts and the units in the last one, without building the parts when the
+    /// arithmetic is exact (no 2-unit character that could straddle a boundary, no clusters).
+    pub(crate) fn count(&self) -> (usize, usize) {
+        let capacity = self.capacity();
+        if self.units == 0 {
+            return (0, 0);
+        }
+        if self.units <= self.encoding.single_segment_units()
+            || (self.split == SplitMode::Units && self.double_unit_characters == 0)
+        {
+            let parts = self.units.div_ceil(capacity);
+            return (parts, self.units - (parts - 1) * capacity);
+        }
+        let mut ends = self.part_ends();
+        let mut parts = 0;
+        let mut last = 0;
+        for (_, units) in ends.by_ref() {
+            parts += 1;
+            last = units;
+        }
+        (parts, last)
+    }
+
+    /// The parts as (end byte offset in the outgoing text, units in the part).
+    pub(crate) fn part_ends(&self) -> PartEnds<'a> {
+        let single = self.units <= self.encoding.single_segment_units();
+        PartEnds {
+            atoms: Atoms::new(*self),
+            capacity: self.capacity(),
+            single: single.then_some((self.bytes, self.units)),
+            pending: None,
+            end: 0,
+        }
+    }
+}
+
+/// Boundaries of extended grapheme clusters of the outgoing text, fed to the cursor piece by
+/// piece (see [`crate::outgoing`]).
+#[derive(Clone, Debug)]
+struct Clusters<'a> {
+    input: &'a str,
+    smart: bool,
+    cursor: GraphemeCursor,
+    pieces: Pieces<'a>,
+    /// The piece the cursor is in, its outgoing offset and its input offset.
+    piece: &'a str,
+    piece_start: usize,
+    piece_input: usize,
+    /// Context pieces already handed to the cursor, walking back from `piece`; the outgoing
+    /// offset where the earliest starts.
+    context: Option<(PiecesBefore<'a>, usize)>,
+}
+
+impl<'a> Clusters<'a> {
+    fn new(input: &'a str, smart: bool, bytes: usize) -> Self {
+        let mut pieces = Pieces::new(input, smart);
+        let (piece, piece_input) = pieces.next().unwrap_or(("", 0));
+        Clusters {
+            input,
+            smart,
+            cursor: GraphemeCursor::new(0, bytes, true),
+            pieces,
+            piece,
+            piece_start: 0,
+            piece_input,
+            context: None,
+        }
+    }
+
+    /// The outgoing byte offset of the next cluster boundary.
+    fn next_boundary(&mut self) -> Option<usize> {
+        loop {
+            match self.cursor.next_boundary(self.piece, self.piece_start) {
+                Ok(boundary) => {
+                    self.context = None;
+                    return boundary;
+                }
+                Err(GraphemeIncomplete::NextChunk) => {
+                    let (piece, piece_input) = self.pieces.next()?;
+                    self.piece_start += self.piece.len();
+                    self.piece = piece;
+                    self.piece_input = piece_input;
+                    self.context = None;
+                }
+                Err(GraphemeIncomplete::PreContext(end)) => {
+                    let (mut before, mut start) = match self.context.take() {
+                        Some((before, start)) if start >= end => (before, start),
+                        _ => (PiecesBefore::new(self.input, self.piece_input, self.smart), self.piece_start),
+                    };
+                    // Skip to the piece that ends at `end` (the cursor asks for them in order,
+                    // so this loop normally does not run).
+                    while start > end {
+                        start -= before.next()?.len();
+                    }
+                    let piece = before.next()?;
+                    start -= piece.len();
+                    self.cursor.provide_context(piece, start);
+                    self.context = Some((before, start));
+                }
+                Err(_) => return None,
+            }
+        }
+    }
+}
+
+/// An atom: its length in outgoing bytes and its units.
+type Atom = (usize, usize);
+
+/// The atoms of the outgoing text.
+#[derive(Clone, Debug)]
+struct Atoms<'a> {
+    layout: Layout<'a>,
+    chars: OutgoingChars<'a>,
+    clusters: Option<Clusters<'a>>,
+    /// Outgoing offset of the next atom.
+    offset: usize,
+    /// While inside a cluster too long for a part: where it ends.
+    oversized_until: usize,
+}
+
+impl<'a> Atoms<'a> {
+    fn new(layout: Layout<'a>) -> Self {
+        let clusters = (layout.split == SplitMode::Graphemes)
+            .then(|| Clusters::new(layout.input, layout.smart, layout.bytes));
+        Atoms {
+            layout,
+            chars: OutgoingChars::new(layout.input, layout.smart),
+            clusters,
+            offset: 0,
+            oversized_until: 0,
+        }
+    }
+
+    #[inline]
+    fn next_char(&mut self) -> Option<Atom> {
+        let c = self.chars.next()?;
+        self.offset += c.len_utf8();
+        Some((c.len_utf8(), self.layout.units_of(c)))
+    }
+}
+
+impl Iterator for Atoms<'_> {
+    type Item = Atom;
+
+    fn next(&mut self) -> Option<Atom> {
+        if self.offset < self.oversized_until {
+            return self.next_char();
+        }
+        let Some(clusters) = self.clusters.as_mut() else {
+            return self.next_char();
+        };
+        let Some(end) = clusters.next_boundary().filter(|&end| end > self.offset) else {
+            // No further boundary (only possible at the end): whatever is left is characters.
+            return self.next_char();
+        };
+        let mut probe = self.chars.clone();
+        let (mut offset, mut units) = (self.offset, 0);
+        while offset < end {
+            let Some(c) = probe.next() else { break };
+            offset += c.len_utf8();
+            units += self.layout.units_of(c);
+        }
+        if units <= self.layout.encoding.multipart_units() {
+            let atom = (offset - self.offset, units);
+            self.chars = probe;
+            self.offset = offset;
+            Some(atom)
+        } else {
+            self.oversized_until = end;
+            self.next_char()
+        }
+    }
+}
+
+/// The parts of the outgoing text as (end offset, units), filled greedily.
+#[derive(Clone, Debug)]
+pub(crate) struct PartEnds<'a> {
+    atoms: Atoms<'a>,
+    capacity: usize,
+    /// The whole text when it fits in one segment.
+    single: Option<(usize, usize)>,
+    pending: Option<Atom>,
+    end: usize,
+}
+
+impl Iterator for PartEnds<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if let Some(single) = self.single {
+            if self.end == single.0 {
+                return None;
+            }
+            self.end = single.0;
+            return Some(single);
+        }
+        let (bytes, mut used) = self.pending.take().or_else(|| self.atoms.next())?;
+        self.end += bytes;
+        for (bytes, units) in self.atoms.by_ref() {
+            if used + units > self.capacity {
+                self.pending = Some((bytes, units));
+                break;
+            }
+            used += units;
+            self.end += bytes;
+        }
+        Some((self.end, used))
+    }
+}
+
+/// Byte ranges of the parts of a text that is sent as it is (smart encoding already applied,
+/// or not wanted). Needs no allocation; see [`part_ranges`].
+#[derive(Clone, Debug)]
+pub struct PartRanges<'a> {
+    ends: PartEnds<'a>,
+    start: usize,
+}
+
+impl<'a> PartRanges<'a> {
+    pub(crate) fn new(layout: Layout<'a>) -> Self {
+        PartRanges { ends: layout.part_ends(), start: 0 }
+    }
+}
+
+impl Iterator for PartRanges<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (end, _) = self.ends.next()?;
+        let range = self.start..end;
+        self.start = end;
+        Some(range)
+    }
+}
+
+impl core::iter::FusedIterator for PartRanges<'_> {}
+
+/// Splits `text` **as it is sent** into parts, as byte ranges, without allocating.
+///
+/// Smart encoding is not applied here, whatever `options` says: pass the output of
+/// [`smart_encode`](crate::smart_encode) when it runs, or use [`split`](crate::split), which
+/// does both. The encoding is chosen as [`analyze`](crate::analyze) chooses it (`options.encoding`,
+/// the effective charset), and the parts are the ones `analyze` counts. Limits are not checked.
+///
+/// # Errors
+///
+/// [`Error::NotGsm7`] when `options.encoding` is `gsm7` and a character is outside the charset.
+///
+/// ```
+/// use septet::{part_ranges, Options};
+///
+/// let text = "€".repeat(80); // 160 septets: one segment
+/// assert_eq!(part_ranges(&text, &Options::default())?.count(), 1);
+///
+/// // 306 septets: the quick formula says 2 parts, but ESC + € cannot straddle septets 153/154.
+/// let text = format!("{}€{}", "a".repeat(152), "b".repeat(152));
+/// let parts: Vec<_> = part_ranges(&text, &Options::default())?.map(|r| &text[r]).collect();
+/// assert_eq!(parts, [&text[..152], &text[152..306], "b"]);
+/// # Ok::<(), septet::Error>(())
+/// ```
+pub fn part_ranges<'a>(text: &'a str, options: &Options) -> Result<PartRanges<'a>, Error> {
+    let charset = options.effective_charset();
+    let scan = scan(text, charset, false);
+    let encoding = crate::analysis::choose_encoding(&scan, options)?;
+    let layout = crate::analysis::layout(text, false, encoding, charset, options.split, &scan);
+    Ok(PartRanges::new(layout))
+}
