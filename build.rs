@@ -33,7 +33,8 @@ fn main() {
     let smart = read_smart_table(&smart_path, &basic, &extension);
 
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
-    fs::write(out.join("gsm_tables.rs"), gsm_code(&basic, &extension)).expect("write gsm_tables.rs");
+    fs::write(out.join("gsm_tables.rs"), gsm_code(&basic, &extension))
+        .expect("write gsm_tables.rs");
     fs::write(out.join("smart_table.rs"), smart_code(&smart)).expect("write smart_table.rs");
 }
 
@@ -52,19 +53,29 @@ fn read_gsm_table(path: &Path) -> BTreeMap<u8, char> {
         let line_no = index + 1;
         if index == 0 {
             if line != "septet_hex\tunicode_hex" {
-                fail(path, line_no, "expected the header `septet_hex<TAB>unicode_hex`");
+                fail(
+                    path,
+                    line_no,
+                    "expected the header `septet_hex<TAB>unicode_hex`",
+                );
             }
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() != 2 || fields[0].len() != 2 || fields[1].len() != 4 {
-            fail(path, line_no, "expected two upper-case hex fields of 2 and 4 digits");
+            fail(
+                path,
+                line_no,
+                "expected two upper-case hex fields of 2 and 4 digits",
+            );
         }
         let septet = u8::from_str_radix(fields[0], 16)
             .unwrap_or_else(|_| fail(path, line_no, "septet is not hex"));
         let scalar = u32::from_str_radix(fields[1], 16)
             .unwrap_or_else(|_| fail(path, line_no, "code point is not hex"));
-        if fields[0] != fields[0].to_ascii_uppercase() || fields[1] != fields[1].to_ascii_uppercase() {
+        if fields[0] != fields[0].to_ascii_uppercase()
+            || fields[1] != fields[1].to_ascii_uppercase()
+        {
             fail(path, line_no, "hex digits must be upper case");
         }
         if septet > 0x7F || septet == 0x1B {
@@ -83,14 +94,29 @@ fn read_gsm_table(path: &Path) -> BTreeMap<u8, char> {
 
 fn check_gsm_tables(path: &Path, basic: &BTreeMap<u8, char>, extension: &BTreeMap<u8, char>) {
     if basic.len() != 127 {
-        fail(path, 0, "the default alphabet must have 127 characters besides ESC");
+        fail(
+            path,
+            0,
+            "the default alphabet must have 127 characters besides ESC",
+        );
     }
     if extension.len() != 10 {
-        fail(path, 0, "the default extension table must have 10 characters");
+        fail(
+            path,
+            0,
+            "the default extension table must have 10 characters",
+        );
     }
     for c in extension.values() {
         if basic.values().any(|b| b == c) {
-            fail(path, 0, &format!("U+{:04X} is in both the basic and the extension table", *c as u32));
+            fail(
+                path,
+                0,
+                &format!(
+                    "U+{:04X} is in both the basic and the extension table",
+                    *c as u32
+                ),
+            );
         }
     }
 }
@@ -116,26 +142,48 @@ fn read_smart_table(
         }
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() != 3 {
-            fail(path, line_no, "expected three tab-separated fields: codepoint, replacement, description");
+            fail(
+                path,
+                line_no,
+                "expected three tab-separated fields: codepoint, replacement, description",
+            );
         }
         let code = fields[0];
         let hex = code
             .strip_prefix("U+")
             .unwrap_or_else(|| fail(path, line_no, "codepoint must be written U+XXXX"));
-        if !(4..=6).contains(&hex.len()) || !hex.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)) {
-            fail(path, line_no, "codepoint must be 4 to 6 upper-case hex digits");
+        if !(4..=6).contains(&hex.len())
+            || !hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+        {
+            fail(
+                path,
+                line_no,
+                "codepoint must be 4 to 6 upper-case hex digits",
+            );
         }
-        let scalar = u32::from_str_radix(hex, 16).unwrap_or_else(|_| fail(path, line_no, "bad hex"));
-        let from = char::from_u32(scalar).unwrap_or_else(|| fail(path, line_no, "not a Unicode scalar value"));
+        let scalar =
+            u32::from_str_radix(hex, 16).unwrap_or_else(|_| fail(path, line_no, "bad hex"));
+        let from = char::from_u32(scalar)
+            .unwrap_or_else(|| fail(path, line_no, "not a Unicode scalar value"));
         if !keys.insert(from) {
             fail(path, line_no, &format!("{code} is listed twice"));
         }
         if is_gsm(from) {
-            fail(path, line_no, &format!("{code} is already GSM-7 and must not be substituted"));
+            fail(
+                path,
+                line_no,
+                &format!("{code} is already GSM-7 and must not be substituted"),
+            );
         }
         let to = unescape(fields[1]).unwrap_or_else(|e| fail(path, line_no, e));
         if let Some(bad) = to.chars().find(|&c| !is_gsm(c)) {
-            fail(path, line_no, &format!("replacement character U+{:04X} is not GSM-7", bad as u32));
+            fail(
+                path,
+                line_no,
+                &format!("replacement character U+{:04X} is not GSM-7", bad as u32),
+            );
         }
         if from == '\t' && to != "       " {
             fail(path, line_no, "U+0009 must become seven spaces");
@@ -146,7 +194,11 @@ fn read_smart_table(
         rows.push(SmartRow { from, to });
     }
     if rows.len() != SMART_ROWS {
-        fail(path, 0, &format!("expected {SMART_ROWS} substitutions, found {}", rows.len()));
+        fail(
+            path,
+            0,
+            &format!("expected {SMART_ROWS} substitutions, found {}", rows.len()),
+        );
     }
     rows
 }
@@ -183,14 +235,21 @@ fn gsm_code(basic: &BTreeMap<u8, char>, extension: &BTreeMap<u8, char>) -> Strin
     }
     code.push_str("];\n\n/// Septets a character above U+007F costs in the default alphabet: 0 (not GSM-7), 1 or 2.\n#[inline]\npub(crate) fn non_ascii_septets(c: char) -> u8 {\n    match c {\n");
     let mut ones: Vec<char> = basic.values().copied().filter(|c| !c.is_ascii()).collect();
-    let mut twos: Vec<char> = extension.values().copied().filter(|c| !c.is_ascii()).collect();
+    let mut twos: Vec<char> = extension
+        .values()
+        .copied()
+        .filter(|c| !c.is_ascii())
+        .collect();
     ones.sort();
     twos.sort();
     for (list, cost) in [(ones, 1), (twos, 2)] {
         if list.is_empty() {
             continue;
         }
-        let arms: Vec<String> = list.iter().map(|c| format!("'\\u{{{:04X}}}'", *c as u32)).collect();
+        let arms: Vec<String> = list
+            .iter()
+            .map(|c| format!("'\\u{{{:04X}}}'", *c as u32))
+            .collect();
         writeln!(code, "        {} => {cost},", arms.join(" | ")).unwrap();
     }
     code.push_str("        _ => 0,\n    }\n}\n");
@@ -203,7 +262,10 @@ fn smart_code(rows: &[SmartRow]) -> String {
     for (index, row) in rows.iter().enumerate() {
         map.entry(
             row.from,
-            format!("Substitution {{ index: {index}, replacement: {:?} }}", row.to),
+            format!(
+                "Substitution {{ index: {index}, replacement: {:?} }}",
+                row.to
+            ),
         );
     }
     let mut code = String::from("// @generated by build.rs from data/smart-encoding.tsv\n\n");

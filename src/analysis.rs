@@ -9,9 +9,9 @@ use crate::cost::Decimal;
 use crate::encoding::Encoding;
 use crate::error::{Error, Warning};
 use crate::options::{Options, SplitMode};
+use crate::split::Layout;
 #[cfg(feature = "alloc")]
 use crate::split::PartRanges;
-use crate::split::Layout;
 
 /// What the carrier will see and bill for one message. Returned by [`analyze`] and
 /// [`analyze_with`]; computing it never allocates.
@@ -154,7 +154,9 @@ pub fn analyze(text: &str) -> Result<Analysis, Error> {
 /// character; [`Error::TooManyParts`] when the message needs more than `max_parts` parts.
 pub fn analyze_with(text: &str, options: &Options) -> Result<Analysis, Error> {
     if text.is_empty() {
-        return Err(Error::NoContent { after_smart_encoding: false });
+        return Err(Error::NoContent {
+            after_smart_encoding: false,
+        });
     }
     let charset = options.effective_charset();
     let smart = options.applies_smart_encoding();
@@ -167,12 +169,17 @@ pub fn analyze_with(text: &str, options: &Options) -> Result<Analysis, Error> {
     }
     let encoding = choose_encoding(&scan, options)?;
     if scan.characters == 0 {
-        return Err(Error::NoContent { after_smart_encoding: true });
+        return Err(Error::NoContent {
+            after_smart_encoding: true,
+        });
     }
     let layout = layout(text, smart, encoding, charset, options.split, &scan);
     let (parts, last_part_units) = layout.count();
     if parts > options.max_parts {
-        return Err(Error::TooManyParts { parts, max_parts: options.max_parts });
+        return Err(Error::TooManyParts {
+            parts,
+            max_parts: options.max_parts,
+        });
     }
     let units_per_part = layout.capacity();
     let smart_encoding = smart.then(|| SmartEncodingMetadata {
@@ -195,8 +202,10 @@ pub fn analyze_with(text: &str, options: &Options) -> Result<Analysis, Error> {
         non_gsm: scan.non_gsm,
         replaced: scan.replaced,
         smart_encoding,
-        warning: (parts > options.warn_parts)
-            .then_some(Warning::ManyParts { parts, warn_parts: options.warn_parts }),
+        warning: (parts > options.warn_parts).then_some(Warning::ManyParts {
+            parts,
+            warn_parts: options.warn_parts,
+        }),
         double_unit_characters: layout.double_unit_characters,
     })
 }
@@ -212,7 +221,10 @@ fn signed_difference(after: usize, before: usize) -> isize {
 /// The encoding of the outgoing text, given what the request forces.
 pub(crate) fn choose_encoding(scan: &Scan, options: &Options) -> Result<Encoding, Error> {
     match (options.forced_encoding(), scan.first_non_gsm) {
-        (Some(Encoding::Gsm7), Some(first)) => Err(Error::NotGsm7 { count: scan.non_gsm, first }),
+        (Some(Encoding::Gsm7), Some(first)) => Err(Error::NotGsm7 {
+            count: scan.non_gsm,
+            first,
+        }),
         (Some(forced), _) => Ok(forced),
         (None, Some(_)) => Ok(Encoding::Ucs2),
         (None, None) => Ok(Encoding::Gsm7),
@@ -232,7 +244,16 @@ pub(crate) fn layout<'a>(
         Encoding::Gsm7 => (scan.septets, scan.double_septet_characters),
         Encoding::Ucs2 => (scan.utf16_units, scan.astral_characters),
     };
-    Layout { input, smart, encoding, charset, split, units, bytes: scan.bytes, double_unit_characters }
+    Layout {
+        input,
+        smart,
+        encoding,
+        charset,
+        split,
+        units,
+        bytes: scan.bytes,
+        double_unit_characters,
+    }
 }
 
 /// A message split into the parts it is sent as: the outgoing text (after smart encoding, when
@@ -321,7 +342,7 @@ impl<'a> Split<'a> {
     ///
     /// ```
     /// let text = "😀".repeat(40);
-/// let split = septet::split(&text, &septet::Options::default())?;
+    /// let split = septet::split(&text, &septet::Options::default())?;
     /// let parts: Vec<&str> = split.parts().collect();
     /// assert_eq!(parts.len(), 2); // 80 UTF-16 code units: 66 (a pair never straddles) + 14
     /// assert_eq!(parts[0].chars().count(), 33);
@@ -355,5 +376,9 @@ pub fn split<'a>(text: &'a str, options: &Options) -> Result<Split<'a>, Error> {
     } else {
         Cow::Borrowed(text)
     };
-    Ok(Split { text, analysis, split: options.split })
+    Ok(Split {
+        text,
+        analysis,
+        split: options.split,
+    })
 }

@@ -37,6 +37,14 @@ static CARRIER_SAFE_ASCII_SEPTETS: [u8; 128] = carrier_safe_ascii_septets();
 /// Septet costs of U+0000..U+007F in ASCII 7-bit.
 static ASCII7_SEPTETS: [u8; 128] = ascii7_septets();
 
+/// ASCII 7-bit for the fast path when smart encoding runs: the grave accent is in ASCII 7-bit but
+/// smart encoding replaces it (it is the only substitution key inside any charset).
+static ASCII7_SMART_FAST_PATH: [u8; 128] = {
+    let mut table = ascii7_septets();
+    table[b'`' as usize] = 0;
+    table
+};
+
 const fn carrier_safe_ascii_septets() -> [u8; 128] {
     let mut table = tables::GSM0338_ASCII_SEPTETS;
     // Form feed is in the GSM extension table but not in the carrier-safe list.
@@ -118,6 +126,16 @@ impl Charset {
         }
     }
 
+    /// The table of ASCII characters the scan may take without looking further: their septets,
+    /// or 0 for "not in the charset, or replaced by smart encoding".
+    #[inline]
+    pub(crate) fn ascii_fast_path(self, smart: bool) -> &'static [u8; 128] {
+        match self {
+            Charset::Ascii7 if smart => &ASCII7_SMART_FAST_PATH,
+            _ => self.ascii_septets(),
+        }
+    }
+
     /// Septets of `c`, 0 when it is not in the charset.
     #[inline]
     pub(crate) fn septets_or_zero(self, c: char) -> u8 {
@@ -127,8 +145,9 @@ impl Charset {
         match self {
             Charset::Gsm0338 => tables::non_ascii_septets(c),
             Charset::CarrierSafe => match c {
-                '£' | '¥' | 'è' | 'é' | 'ù' | 'ì' | 'ò' | 'Ø' | 'ø' | 'Å' | 'å' | 'Æ' | 'æ' | 'ß'
-                | 'É' | '¡' | 'Ä' | 'Ö' | 'Ñ' | 'Ü' | '§' | '¿' | 'ä' | 'ö' | 'ñ' | 'ü' | 'à' => 1,
+                '£' | '¥' | 'è' | 'é' | 'ù' | 'ì' | 'ò' | 'Ø' | 'ø' | 'Å' | 'å' | 'Æ' | 'æ'
+                | 'ß' | 'É' | '¡' | 'Ä' | 'Ö' | 'Ñ' | 'Ü' | '§' | '¿' | 'ä' | 'ö' | 'ñ' | 'ü'
+                | 'à' => 1,
                 '€' => 2,
                 _ => 0,
             },
@@ -182,7 +201,10 @@ pub(crate) fn parse_name<T: Copy>(
         .iter()
         .position(|n| *n == name)
         .map(|i| values[i])
-        .ok_or(UnknownName { what, expected: names })
+        .ok_or(UnknownName {
+            what,
+            expected: names,
+        })
 }
 
 impl FromStr for Charset {

@@ -36,9 +36,12 @@ pub(crate) struct Scan {
 
 /// Scans `text` as `charset` sees it, with smart encoding when `smart`.
 pub(crate) fn scan(text: &str, charset: Charset, smart: bool) -> Scan {
-    let table = charset.ascii_septets();
+    let table = charset.ascii_fast_path(smart);
     let bytes = text.as_bytes();
-    let mut s = Scan { bytes: text.len(), ..Scan::default() };
+    let mut s = Scan {
+        bytes: text.len(),
+        ..Scan::default()
+    };
     let mut rows = RowSet::default();
     let mut i = 0;
     while i < bytes.len() {
@@ -56,17 +59,20 @@ pub(crate) fn scan(text: &str, charset: Charset, smart: bool) -> Scan {
                 continue;
             }
         }
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let len = c.len_utf8();
         let char_index = s.input_characters;
         s.input_characters += 1;
+        // No substitution key is in the default alphabet: look up only characters outside it.
+        let substitution = if smart && !Charset::Gsm0338.contains(c) {
+            smart::lookup(c)
+        } else {
+            None
+        };
         let septets = charset.septets_or_zero(c);
-        if septets != 0 {
-            s.septets += usize::from(septets);
-            s.double_septet_characters += usize::from(septets >> 1);
-            s.utf16_units += c.len_utf16();
-            s.characters += 1;
-        } else if let Some(sub) = smart.then(|| smart::lookup(c)).flatten() {
+        if let Some(sub) = substitution {
             s.replaced += 1;
             if rows.insert(sub.index) {
                 s.unique_replaced += 1;
@@ -79,9 +85,18 @@ pub(crate) fn scan(text: &str, charset: Charset, smart: bool) -> Scan {
                 s.utf16_units += r.len_utf16();
                 s.characters += 1;
             }
+        } else if septets != 0 {
+            s.septets += usize::from(septets);
+            s.double_septet_characters += usize::from(septets >> 1);
+            s.utf16_units += c.len_utf16();
+            s.characters += 1;
         } else {
             if s.first_non_gsm.is_none() {
-                s.first_non_gsm = Some(NonGsmChar { character: c, char_index, byte_offset: i });
+                s.first_non_gsm = Some(NonGsmChar {
+                    character: c,
+                    char_index,
+                    byte_offset: i,
+                });
             }
             s.non_gsm += 1;
             s.utf16_units += c.len_utf16();
@@ -149,8 +164,13 @@ impl Iterator for NonGsm<'_> {
         for (byte_offset, c) in self.chars.by_ref() {
             let char_index = self.char_index;
             self.char_index += 1;
-            if !self.charset.contains(c) && !(self.smart && smart::lookup(c).is_some()) {
-                return Some(NonGsmChar { character: c, char_index, byte_offset });
+            let replaced = self.smart && smart::lookup(c).is_some();
+            if !self.charset.contains(c) && !replaced {
+                return Some(NonGsmChar {
+                    character: c,
+                    char_index,
+                    byte_offset,
+                });
             }
         }
         None

@@ -44,7 +44,10 @@ impl Decimal {
     /// ```
     pub fn checked_mul_count(self, count: u64) -> Option<Decimal> {
         let mantissa = self.mantissa.checked_mul(u128::from(count))?;
-        Some(Decimal { mantissa, scale: self.scale })
+        Some(Decimal {
+            mantissa,
+            scale: self.scale,
+        })
     }
 
     /// The digits as an integer (the value times 10^scale).
@@ -121,7 +124,10 @@ impl FromStr for Decimal {
                 .and_then(|m| m.checked_add(u128::from(b - b'0')))
                 .ok_or(ParseDecimalError::Overflow)?;
         }
-        Ok(Decimal { mantissa, scale: fraction.len() as u8 })
+        Ok(Decimal {
+            mantissa,
+            scale: fraction.len() as u8,
+        })
     }
 }
 
@@ -130,7 +136,12 @@ impl fmt::Display for Decimal {
         let divisor = 10u128.pow(u32::from(self.scale));
         write!(f, "{}", self.mantissa / divisor)?;
         if self.scale > 0 {
-            write!(f, ".{:0width$}", self.mantissa % divisor, width = usize::from(self.scale))?;
+            write!(
+                f,
+                ".{:0width$}",
+                self.mantissa % divisor,
+                width = usize::from(self.scale)
+            )?;
         }
         Ok(())
     }

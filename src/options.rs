@@ -31,8 +31,11 @@ pub enum EncodingRequest {
 
 impl EncodingRequest {
     /// Every request, in the order of [`EncodingRequest::NAMES`].
-    pub const ALL: [EncodingRequest; 3] =
-        [EncodingRequest::Auto, EncodingRequest::Gsm7, EncodingRequest::Ucs2];
+    pub const ALL: [EncodingRequest; 3] = [
+        EncodingRequest::Auto,
+        EncodingRequest::Gsm7,
+        EncodingRequest::Ucs2,
+    ];
     /// The names accepted by [`FromStr`]: `auto`, `gsm7`, `ucs2`.
     ///
     /// ```

@@ -29,7 +29,11 @@ pub(crate) struct OutgoingChars<'a> {
 
 impl<'a> OutgoingChars<'a> {
     pub(crate) fn new(input: &'a str, smart: bool) -> Self {
-        OutgoingChars { input: input.chars(), pending: "".chars(), smart }
+        OutgoingChars {
+            input: input.chars(),
+            pending: "".chars(),
+            smart,
+        }
     }
 }
 
@@ -62,7 +66,11 @@ pub(crate) struct Pieces<'a> {
 
 impl<'a> Pieces<'a> {
     pub(crate) fn new(input: &'a str, smart: bool) -> Self {
-        Pieces { input, offset: 0, smart }
+        Pieces {
+            input,
+            offset: 0,
+            smart,
+        }
     }
 }
 
@@ -110,7 +118,10 @@ pub(crate) struct PiecesBefore<'a> {
 impl<'a> PiecesBefore<'a> {
     /// Pieces of the outgoing text of `input[..end]`; `end` must be a piece boundary.
     pub(crate) fn new(input: &'a str, end: usize, smart: bool) -> Self {
-        PiecesBefore { input: input.get(..end).unwrap_or(""), smart }
+        PiecesBefore {
+            input: input.get(..end).unwrap_or(""),
+            smart,
+        }
     }
 }
 

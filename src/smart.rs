@@ -133,7 +133,10 @@ pub struct Replacement {
 /// assert_eq!(found, [(0, "\""), (3, "\""), (4, "")]);
 /// ```
 pub fn replacements(text: &str) -> Replacements<'_> {
-    Replacements { chars: text.char_indices(), char_index: 0 }
+    Replacements {
+        chars: text.char_indices(),
+        char_index: 0,
+    }
 }
 
 /// Iterator over the substitutions smart encoding makes; see [`replacements`].
@@ -151,7 +154,12 @@ impl Iterator for Replacements<'_> {
             let char_index = self.char_index;
             self.char_index += 1;
             if let Some(s) = lookup(c) {
-                return Some(Replacement { char_index, byte_offset, from: c, to: s.replacement });
+                return Some(Replacement {
+                    char_index,
+                    byte_offset,
+                    from: c,
+                    to: s.replacement,
+                });
             }
         }
         None

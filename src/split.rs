@@ -88,18 +88,26 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// Boundaries of extended grapheme clusters of the outgoing text, fed to the cursor piece by
+/// Boundaries of extended grapheme clusters of the outgoing text, fed to a cursor piece by
 /// piece (see [`crate::outgoing`]).
+///
+/// Each piece gets a fresh cursor that first decides whether the piece's start is a boundary,
+/// asking for as much preceding text as it needs. (Carrying one cursor across chunks with
+/// `NextChunk` miscounts regional indicators in unicode-segmentation 1.13: the count kept while
+/// moving forward is added again to the one made from the context.)
 #[derive(Clone, Debug)]
 struct Clusters<'a> {
     input: &'a str,
     smart: bool,
+    bytes: usize,
     cursor: GraphemeCursor,
     pieces: Pieces<'a>,
     /// The piece the cursor is in, its outgoing offset and its input offset.
     piece: &'a str,
     piece_start: usize,
     piece_input: usize,
+    /// Whether the start of `piece` is still to be decided.
+    at_piece_start: bool,
     /// Context pieces already handed to the cursor, walking back from `piece`; the outgoing
     /// offset where the earliest starts.
     context: Option<(PiecesBefore<'a>, usize)>,
@@ -112,34 +120,58 @@ impl<'a> Clusters<'a> {
         Clusters {
             input,
             smart,
+            bytes,
             cursor: GraphemeCursor::new(0, bytes, true),
             pieces,
             piece,
             piece_start: 0,
             piece_input,
+            at_piece_start: false,
             context: None,
         }
     }
 
-    /// The outgoing byte offset of the next cluster boundary.
+    /// The outgoing byte offset of the next cluster boundary after the last one.
     fn next_boundary(&mut self) -> Option<usize> {
         loop {
-            match self.cursor.next_boundary(self.piece, self.piece_start) {
-                Ok(boundary) => {
+            let step = if self.at_piece_start {
+                self.cursor
+                    .is_boundary(self.piece, self.piece_start)
+                    .map(|is_boundary| {
+                        self.at_piece_start = false;
+                        is_boundary.then_some(self.piece_start)
+                    })
+            } else {
+                self.cursor.next_boundary(self.piece, self.piece_start)
+            };
+            match step {
+                Ok(Some(boundary)) => {
                     self.context = None;
-                    return boundary;
+                    return Some(boundary);
+                }
+                Ok(None) => {
+                    // The start of the piece is not a boundary (or the text ended).
+                    self.context = None;
+                    if self.cursor.cur_cursor() >= self.bytes {
+                        return None;
+                    }
                 }
                 Err(GraphemeIncomplete::NextChunk) => {
                     let (piece, piece_input) = self.pieces.next()?;
                     self.piece_start += self.piece.len();
                     self.piece = piece;
                     self.piece_input = piece_input;
+                    self.cursor = GraphemeCursor::new(self.piece_start, self.bytes, true);
+                    self.at_piece_start = true;
                     self.context = None;
                 }
                 Err(GraphemeIncomplete::PreContext(end)) => {
                     let (mut before, mut start) = match self.context.take() {
                         Some((before, start)) if start >= end => (before, start),
-                        _ => (PiecesBefore::new(self.input, self.piece_input, self.smart), self.piece_start),
+                        _ => (
+                            PiecesBefore::new(self.input, self.piece_input, self.smart),
+                            self.piece_start,
+                        ),
                     };
                     // Skip to the piece that ends at `end` (the cursor asks for them in order,
                     // so this loop normally does not run).
@@ -272,7 +304,10 @@ pub struct PartRanges<'a> {
 
 impl<'a> PartRanges<'a> {
     pub(crate) fn new(layout: Layout<'a>) -> Self {
-        PartRanges { ends: layout.part_ends(), start: 0 }
+        PartRanges {
+            ends: layout.part_ends(),
+            start: 0,
+        }
     }
 }
 

@@ -7,19 +7,21 @@ mod naive;
 use septet::{split, Options, SplitMode};
 
 const EDGE_ITEMS: &[&str] = &[
-    "€",                                    // extension: ESC + 0x65
-    "{",                                    // extension, ASCII
-    "\u{C}",                                // form feed: extension
-    "😀",                                   // surrogate pair
-    "👩\u{200D}👩\u{200D}👧\u{200D}👦",     // ZWJ family: one grapheme, 11 UTF-16 units
-    "🇫🇷",                                   // flag: two regional indicators
-    "e\u{301}\u{302}\u{303}",               // combining marks (U+0303 is in the smart table)
-    "\u{2764}\u{FE0F}",                     // VS16
-    "…",                                    // smart: becomes three characters
-    "\t",                                   // smart: becomes seven spaces
-    "a\u{200B}\u{301}",                     // smart removal joins a mark to its base
-    "\r\n",                                 // one grapheme, two characters
-    "\u{1B}",                               // raw ESC: not a character of the message
+    "€",                                // extension: ESC + 0x65
+    "{",                                // extension, ASCII
+    "\u{C}",                            // form feed: extension
+    "😀",                               // surrogate pair
+    "👩\u{200D}👩\u{200D}👧\u{200D}👦", // ZWJ family: one grapheme, 11 UTF-16 units
+    "🇫🇷",                               // flag: two regional indicators
+    "e\u{301}\u{302}\u{303}",           // combining marks (U+0303 is in the smart table)
+    "\u{2764}\u{FE0F}",                 // VS16
+    "…",                                // smart: becomes three characters
+    "\t",                               // smart: becomes seven spaces
+    "a\u{200B}\u{301}",                 // smart removal joins a mark to its base
+    "\r\n",                             // one grapheme, two characters
+    "🇫\u{200B}🇷",                       // smart removal joins two regional indicators
+    "😀\u{303}\u{200D}😀",              // a replaced mark breaks an emoji ZWJ sequence
+    "\u{1B}",                           // raw ESC: not a character of the message
 ];
 
 fn edges() -> Vec<usize> {
@@ -81,23 +83,45 @@ fn hand_checked_splits() {
     let s = split(&text, &units).unwrap();
     let parts: Vec<&str> = s.parts().collect();
     assert_eq!(s.analysis().parts, 3);
-    assert_eq!(parts, ["ж".repeat(66), format!("😀{}", "ж".repeat(65)), "ж".to_string()]);
+    assert_eq!(
+        parts,
+        [
+            "ж".repeat(66),
+            format!("😀{}", "ж".repeat(65)),
+            "ж".to_string()
+        ]
+    );
 
     // Graphemes: the ZWJ family is never cut; in units mode it is.
     let family = "👩\u{200D}👩\u{200D}👧\u{200D}👦";
     let text = format!("{}{}", "ж".repeat(60), family);
-    let by_units: Vec<String> = split(&text, &units).unwrap().parts().map(String::from).collect();
+    let by_units: Vec<String> = split(&text, &units)
+        .unwrap()
+        .parts()
+        .map(String::from)
+        .collect();
     assert_eq!(by_units.len(), 2);
-    assert_eq!(by_units[0], format!("{}👩\u{200D}👩\u{200D}", "ж".repeat(60)));
+    assert_eq!(
+        by_units[0],
+        format!("{}👩\u{200D}👩\u{200D}", "ж".repeat(60))
+    );
     let graphemes = Options::default().with_split(SplitMode::Graphemes);
-    let by_clusters: Vec<String> = split(&text, &graphemes).unwrap().parts().map(String::from).collect();
+    let by_clusters: Vec<String> = split(&text, &graphemes)
+        .unwrap()
+        .parts()
+        .map(String::from)
+        .collect();
     assert_eq!(by_clusters, ["ж".repeat(60), family.to_string()]);
 
     // A cluster longer than a part (a letter with 80 combining marks, 81 units) is cut between
     // characters, continuing the current part.
     let long = format!("x{}", "\u{301}".repeat(80));
     let text = format!("{}{}", "ж".repeat(10), long);
-    let parts: Vec<String> = split(&text, &graphemes).unwrap().parts().map(String::from).collect();
+    let parts: Vec<String> = split(&text, &graphemes)
+        .unwrap()
+        .parts()
+        .map(String::from)
+        .collect();
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[0].encode_utf16().count(), 67);
     assert_eq!(parts[1].encode_utf16().count(), 24);

@@ -5,7 +5,9 @@ mod naive;
 use septet::{analyze, analyze_with, Decimal, Encoding, EncodingRequest, Error, Options, Warning};
 
 fn unlimited() -> Options {
-    Options::default().with_max_parts(usize::MAX).with_max_characters(usize::MAX)
+    Options::default()
+        .with_max_parts(usize::MAX)
+        .with_max_characters(usize::MAX)
 }
 
 fn parts(text: &str) -> usize {
@@ -42,7 +44,10 @@ fn extension_characters_cost_two_septets() {
     // 155 basic characters plus 3 `|` = 161 septets = 2 segments.
     let text = format!("{}|||", "a".repeat(155));
     let a = analyze(&text).unwrap();
-    assert_eq!((a.encoding, a.characters, a.units, a.parts), (Encoding::Gsm7, 158, 161, 2));
+    assert_eq!(
+        (a.encoding, a.characters, a.units, a.parts),
+        (Encoding::Gsm7, 158, 161, 2)
+    );
     for c in ['^', '{', '}', '\\', '[', '~', ']', '|', '€', '\u{c}'] {
         let a = analyze(&c.to_string()).unwrap();
         assert_eq!((a.encoding, a.units), (Encoding::Gsm7, 2), "{c:?}");
@@ -59,7 +64,10 @@ fn price_example_is_17_characters_and_19_septets() {
 fn one_other_character_switches_the_whole_message() {
     let text = format!("{}ç", "a".repeat(100));
     let a = analyze(&text).unwrap();
-    assert_eq!((a.encoding, a.units, a.parts, a.non_gsm), (Encoding::Ucs2, 101, 2, 1));
+    assert_eq!(
+        (a.encoding, a.units, a.parts, a.non_gsm),
+        (Encoding::Ucs2, 101, 2, 1)
+    );
     // Ç is GSM-7, ç is not; $ and ¤ are basic; the grave accent is not GSM-7.
     assert_eq!(analyze("Ç$¤").unwrap().encoding, Encoding::Gsm7);
     assert_eq!(analyze("`").unwrap().encoding, Encoding::Ucs2);
@@ -120,46 +128,88 @@ fn mixed_text_keeps_ucs2_but_gets_shorter() {
 fn precedence_table() {
     let text = "“quoted”";
     let profile = |smart: bool, encoding| {
-        analyze_with(text, &Options::default().with_smart_encoding(smart).with_encoding(encoding))
+        analyze_with(
+            text,
+            &Options::default()
+                .with_smart_encoding(smart)
+                .with_encoding(encoding),
+        )
     };
     // true + auto: applied.
     let a = profile(true, EncodingRequest::Auto).unwrap();
-    assert_eq!((a.encoding, a.smart_encoding.is_some()), (Encoding::Gsm7, true));
+    assert_eq!(
+        (a.encoding, a.smart_encoding.is_some()),
+        (Encoding::Gsm7, true)
+    );
     // false + auto: not applied.
     let a = profile(false, EncodingRequest::Auto).unwrap();
     assert_eq!((a.encoding, a.smart_encoding), (Encoding::Ucs2, None));
     // gsm7: applied either way; must end GSM-7.
     for flag in [false, true] {
         let a = profile(flag, EncodingRequest::Gsm7).unwrap();
-        assert_eq!((a.encoding, a.smart_encoding.unwrap().smart_encoding_applied), (Encoding::Gsm7, true));
-        let err = analyze_with("“ok” 😀 ç", &Options::default().with_smart_encoding(flag).with_encoding(EncodingRequest::Gsm7)).unwrap_err();
+        assert_eq!(
+            (a.encoding, a.smart_encoding.unwrap().smart_encoding_applied),
+            (Encoding::Gsm7, true)
+        );
+        let err = analyze_with(
+            "“ok” 😀 ç",
+            &Options::default()
+                .with_smart_encoding(flag)
+                .with_encoding(EncodingRequest::Gsm7),
+        )
+        .unwrap_err();
         match err {
             Error::NotGsm7 { count, first } => {
                 assert_eq!(count, 2);
-                assert_eq!((first.character, first.char_index, first.byte_offset), ('😀', 5, 9));
+                assert_eq!(
+                    (first.character, first.char_index, first.byte_offset),
+                    ('😀', 5, 9)
+                );
             }
             other => panic!("{other:?}"),
         }
-        let all: Vec<(char, usize)> = septet::non_gsm("“ok” 😀 ç", &Options::default().with_encoding(EncodingRequest::Gsm7))
-            .map(|c| (c.character, c.char_index))
-            .collect();
+        let all: Vec<(char, usize)> = septet::non_gsm(
+            "“ok” 😀 ç",
+            &Options::default().with_encoding(EncodingRequest::Gsm7),
+        )
+        .map(|c| (c.character, c.char_index))
+        .collect();
         assert_eq!(all, [('😀', 5), ('ç', 7)]);
     }
     // ucs2: skipped, forced UCS-2 even for plain text.
     for flag in [false, true] {
         let a = profile(flag, EncodingRequest::Ucs2).unwrap();
-        assert_eq!((a.encoding, a.smart_encoding, a.units), (Encoding::Ucs2, None, 8));
-        let a = analyze_with("plain", &Options::default().with_smart_encoding(flag).with_encoding(EncodingRequest::Ucs2)).unwrap();
+        assert_eq!(
+            (a.encoding, a.smart_encoding, a.units),
+            (Encoding::Ucs2, None, 8)
+        );
+        let a = analyze_with(
+            "plain",
+            &Options::default()
+                .with_smart_encoding(flag)
+                .with_encoding(EncodingRequest::Ucs2),
+        )
+        .unwrap();
         assert_eq!(a.encoding, Encoding::Ucs2);
     }
 }
 
 #[test]
 fn empty_messages_are_rejected() {
-    assert_eq!(analyze("").unwrap_err(), Error::NoContent { after_smart_encoding: false });
+    assert_eq!(
+        analyze("").unwrap_err(),
+        Error::NoContent {
+            after_smart_encoding: false
+        }
+    );
     let smart = Options::default().with_smart_encoding(true);
     let err = analyze_with("\u{200B}\u{FEFF}", &smart).unwrap_err();
-    assert_eq!(err, Error::NoContent { after_smart_encoding: true });
+    assert_eq!(
+        err,
+        Error::NoContent {
+            after_smart_encoding: true
+        }
+    );
     assert_eq!(err.code(), 40316);
     // Without smart encoding the zero-width space is content (UCS-2).
     assert_eq!(analyze("\u{200B}").unwrap().encoding, Encoding::Ucs2);
@@ -169,19 +219,46 @@ fn empty_messages_are_rejected() {
 fn limits() {
     // 10 parts is the maximum: 1530 septets pass, 1531 fail with 40302.
     assert_eq!(analyze(&"a".repeat(1530)).unwrap().parts, 10);
-    let err = analyze_with(&"a".repeat(1531), &Options::default().with_max_characters(2000)).unwrap_err();
-    assert_eq!(err, Error::TooManyParts { parts: 11, max_parts: 10 });
+    let err = analyze_with(
+        &"a".repeat(1531),
+        &Options::default().with_max_characters(2000),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        Error::TooManyParts {
+            parts: 11,
+            max_parts: 10
+        }
+    );
     assert_eq!(err.code(), 40302);
     // Body over 1,600 characters.
     let err = analyze(&"ж".repeat(1601)).unwrap_err();
-    assert_eq!(err, Error::TooManyCharacters { characters: 1601, max_characters: 1600 });
+    assert_eq!(
+        err,
+        Error::TooManyCharacters {
+            characters: 1601,
+            max_characters: 1600
+        }
+    );
     // Warning above 4 parts: 4 parts none, 5 parts 40328.
     assert_eq!(analyze(&"a".repeat(612)).unwrap().warning, None);
     let a = analyze(&"a".repeat(613)).unwrap();
-    assert_eq!(a.warning, Some(Warning::ManyParts { parts: 5, warn_parts: 4 }));
+    assert_eq!(
+        a.warning,
+        Some(Warning::ManyParts {
+            parts: 5,
+            warn_parts: 4
+        })
+    );
     // Both limits can be lifted.
-    let lifted = Options::default().with_max_parts(100).with_max_characters(20_000);
-    assert_eq!(analyze_with(&"a".repeat(15_300), &lifted).unwrap().parts, 100);
+    let lifted = Options::default()
+        .with_max_parts(100)
+        .with_max_characters(20_000);
+    assert_eq!(
+        analyze_with(&"a".repeat(15_300), &lifted).unwrap().parts,
+        100
+    );
 }
 
 #[test]
@@ -200,5 +277,8 @@ fn mms_fallback_body_then_urls() {
     // §5: body, then each media URL on its own line, counted like any SMS.
     let text = "See you there\nhttps://example.com/a.jpg\nhttps://example.com/b.png";
     let a = analyze(text).unwrap();
-    assert_eq!((a.encoding, a.units, a.parts), (Encoding::Gsm7, text.len(), 1));
+    assert_eq!(
+        (a.encoding, a.units, a.parts),
+        (Encoding::Gsm7, text.len(), 1)
+    );
 }

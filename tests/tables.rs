@@ -12,7 +12,11 @@ fn every_cell_of_the_default_alphabet_and_extension_table() {
     for (&c, &septets) in &t.gsm {
         assert_eq!(Charset::Gsm0338.septets(c), Some(septets), "{c:?}");
         let a = analyze(&c.to_string()).unwrap();
-        assert_eq!((a.encoding, a.units), (Encoding::Gsm7, usize::from(septets)), "{c:?}");
+        assert_eq!(
+            (a.encoding, a.units),
+            (Encoding::Gsm7, usize::from(septets)),
+            "{c:?}"
+        );
     }
     // Spot checks by hand from 3GPP TS 23.038.
     assert_eq!(t.gsm.get(&'Ç'), Some(&1));
@@ -26,7 +30,11 @@ fn no_other_scalar_value_is_gsm7() {
     let t = naive::tables();
     for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
         for charset in Charset::ALL {
-            assert_eq!(charset.septets(c), naive::septets(charset, c), "{charset} {c:?}");
+            assert_eq!(
+                charset.septets(c),
+                naive::septets(charset, c),
+                "{charset} {c:?}"
+            );
         }
         if !t.gsm.contains_key(&c) {
             assert_eq!(Charset::Gsm0338.septets(c), None, "{c:?}");
@@ -42,7 +50,10 @@ fn charsets_are_nested() {
         }
     }
     for c in ['Ç', '¤', 'Δ', 'Ω', '\u{C}'] {
-        assert!(Charset::Gsm0338.contains(c) && !Charset::CarrierSafe.contains(c), "{c:?}");
+        assert!(
+            Charset::Gsm0338.contains(c) && !Charset::CarrierSafe.contains(c),
+            "{c:?}"
+        );
     }
     assert_eq!(Charset::Ascii7.septets('{'), Some(1));
     assert_eq!(Charset::Ascii7.septets('\t'), None);
@@ -72,10 +83,16 @@ fn every_substitution_row() {
         assert_eq!(meta.length_change, to.chars().count() as isize - 1);
         let r: Vec<_> = septet::replacements(&text).collect();
         assert_eq!(r.len(), 1);
-        assert_eq!((r[0].char_index, r[0].byte_offset, r[0].from, r[0].to), (1, 1, *from, to.as_str()));
+        assert_eq!(
+            (r[0].char_index, r[0].byte_offset, r[0].from, r[0].to),
+            (1, 1, *from, to.as_str())
+        );
         // Every replacement is in every charset, so smart encoding never forces UCS-2.
         for charset in Charset::ALL {
-            assert!(to.chars().all(|c| charset.contains(c)), "{to:?} in {charset}");
+            assert!(
+                to.chars().all(|c| charset.contains(c)),
+                "{to:?} in {charset}"
+            );
         }
     }
     // Characters outside the table are left alone.

@@ -46,7 +46,11 @@ pub fn tables() -> &'static Tables {
             smart_rows.push((from, to));
         }
         let smart = smart_rows.iter().cloned().collect();
-        Tables { gsm, smart_rows, smart }
+        Tables {
+            gsm,
+            smart_rows,
+            smart,
+        }
     })
 }
 
@@ -59,7 +63,10 @@ pub fn septets(charset: Charset, c: char) -> Option<u8> {
     match charset {
         Charset::Gsm0338 => tables().gsm.get(&c).copied(),
         Charset::CarrierSafe => {
-            if c.is_ascii_alphanumeric() || CARRIER_SAFE_PUNCT.contains(c) || CARRIER_SAFE_EXTRA.contains(c) {
+            if c.is_ascii_alphanumeric()
+                || CARRIER_SAFE_PUNCT.contains(c)
+                || CARRIER_SAFE_EXTRA.contains(c)
+            {
                 Some(1)
             } else if CARRIER_SAFE_DOUBLE.contains(c) {
                 Some(2)
@@ -67,7 +74,9 @@ pub fn septets(charset: Charset, c: char) -> Option<u8> {
                 None
             }
         }
-        Charset::Ascii7 => (('\u{20}'..='\u{7E}').contains(&c) || c == '\n' || c == '\r').then_some(1),
+        Charset::Ascii7 => {
+            (('\u{20}'..='\u{7E}').contains(&c) || c == '\n' || c == '\r').then_some(1)
+        }
     }
 }
 
@@ -141,7 +150,10 @@ pub fn model(text: &str, options: &Options) -> Result<Model, ModelError> {
     }
     let units_of = |s: &str| -> usize {
         match encoding {
-            Encoding::Gsm7 => s.chars().map(|c| usize::from(septets(charset, c).unwrap())).sum(),
+            Encoding::Gsm7 => s
+                .chars()
+                .map(|c| usize::from(septets(charset, c).unwrap()))
+                .sum(),
             Encoding::Ucs2 => s.encode_utf16().count(),
         }
     };
@@ -156,13 +168,20 @@ pub fn model(text: &str, options: &Options) -> Result<Model, ModelError> {
         let mut atoms: Vec<&str> = Vec::new();
         let clusters: Vec<&str> = match options.split {
             SplitMode::Graphemes => outgoing.graphemes(true).collect(),
-            _ => outgoing.char_indices().map(|(i, c)| &outgoing[i..i + c.len_utf8()]).collect(),
+            _ => outgoing
+                .char_indices()
+                .map(|(i, c)| &outgoing[i..i + c.len_utf8()])
+                .collect(),
         };
         for cluster in clusters {
             if units_of(cluster) <= multi {
                 atoms.push(cluster);
             } else {
-                atoms.extend(cluster.char_indices().map(|(i, c)| &cluster[i..i + c.len_utf8()]));
+                atoms.extend(
+                    cluster
+                        .char_indices()
+                        .map(|(i, c)| &cluster[i..i + c.len_utf8()]),
+                );
             }
         }
         let mut parts = vec![String::new()];
@@ -212,24 +231,57 @@ pub fn check(text: &str, options: &Options) {
             assert_eq!(a.parts, m.parts.len(), "parts: {}", ctx());
             assert_eq!(a.units_per_part, m.capacity, "capacity: {}", ctx());
             let last_units = match m.encoding {
-                Encoding::Gsm7 => m.parts.last().unwrap().chars().map(|c| usize::from(septets(a.charset, c).unwrap())).sum::<usize>(),
+                Encoding::Gsm7 => m
+                    .parts
+                    .last()
+                    .unwrap()
+                    .chars()
+                    .map(|c| usize::from(septets(a.charset, c).unwrap()))
+                    .sum::<usize>(),
                 _ => m.parts.last().unwrap().encode_utf16().count(),
             };
-            assert_eq!(a.units_remaining, m.capacity - last_units, "remaining: {}", ctx());
+            assert_eq!(
+                a.units_remaining,
+                m.capacity - last_units,
+                "remaining: {}",
+                ctx()
+            );
             assert_eq!(a.characters, m.characters, "characters: {}", ctx());
-            assert_eq!(a.input_characters, m.input_characters, "input characters: {}", ctx());
+            assert_eq!(
+                a.input_characters,
+                m.input_characters,
+                "input characters: {}",
+                ctx()
+            );
             assert_eq!(a.non_gsm, m.non_gsm.len(), "non_gsm: {}", ctx());
-            let listed: Vec<(usize, char)> = septet::non_gsm(text, options).map(|c| (c.char_index, c.character)).collect();
+            let listed: Vec<(usize, char)> = septet::non_gsm(text, options)
+                .map(|c| (c.char_index, c.character))
+                .collect();
             assert_eq!(listed, m.non_gsm, "non_gsm list: {}", ctx());
             if m.smart_ran {
                 let meta = a.smart_encoding.expect("metadata when smart encoding ran");
-                assert_eq!(meta.smart_encoding_applied, !m.replacements.is_empty(), "{}", ctx());
+                assert_eq!(
+                    meta.smart_encoding_applied,
+                    !m.replacements.is_empty(),
+                    "{}",
+                    ctx()
+                );
                 assert_eq!(meta.final_encoding, m.encoding);
                 assert_eq!(meta.segment_count, m.parts.len());
                 assert_eq!(meta.character_count, m.characters);
-                assert_eq!(meta.replaced_character_count, m.unique_replaced, "{}", ctx());
-                assert_eq!(meta.length_change, m.characters as isize - m.input_characters as isize);
-                let listed: Vec<_> = septet::replacements(text).map(|r| (r.char_index, r.byte_offset, r.from, r.to.to_string())).collect();
+                assert_eq!(
+                    meta.replaced_character_count,
+                    m.unique_replaced,
+                    "{}",
+                    ctx()
+                );
+                assert_eq!(
+                    meta.length_change,
+                    m.characters as isize - m.input_characters as isize
+                );
+                let listed: Vec<_> = septet::replacements(text)
+                    .map(|r| (r.char_index, r.byte_offset, r.from, r.to.to_string()))
+                    .collect();
                 assert_eq!(listed, m.replacements, "replacements: {}", ctx());
                 assert_eq!(a.replaced, m.replacements.len());
             } else {
@@ -254,10 +306,15 @@ pub fn check(text: &str, options: &Options) {
                 (ModelError::NotGsm7(list), septet::Error::NotGsm7 { count, first }) => {
                     list.len() == *count && list[0] == (first.char_index, first.character)
                 }
-                (ModelError::TooManyParts(n), septet::Error::TooManyParts { parts, .. }) => n == parts,
+                (ModelError::TooManyParts(n), septet::Error::TooManyParts { parts, .. }) => {
+                    n == parts
+                }
                 _ => false,
             };
-            assert!(same, "errors differ for {text:?} {options:?}: model {e:?}, septet {a:?}");
+            assert!(
+                same,
+                "errors differ for {text:?} {options:?}: model {e:?}, septet {a:?}"
+            );
         }
         _ => panic!("model {expected:?} but septet {actual:?} for {text:?} {options:?}"),
     }

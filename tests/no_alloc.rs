@@ -1,0 +1,68 @@
+//! `analyze_with`, `non_gsm`, `replacements` and `part_ranges` never allocate, under every
+//! option combination, including grapheme splitting of smart-encoded text.
+
+mod naive;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+struct Counting;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.load(Ordering::SeqCst) {
+            ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        }
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations<T>(f: impl FnOnce() -> T) -> usize {
+    ALLOCATIONS.store(0, Ordering::SeqCst);
+    COUNTING.store(true, Ordering::SeqCst);
+    let result = f();
+    COUNTING.store(false, Ordering::SeqCst);
+    drop(std::hint::black_box(result));
+    ALLOCATIONS.load(Ordering::SeqCst)
+}
+
+#[test]
+fn analysis_and_iterators_do_not_allocate() {
+    let texts = [
+        "Hello world".to_string(),
+        "Don’t miss our “flash sale” — 50% off!".repeat(12),
+        format!("{}€{}", "a".repeat(152), "b".repeat(300)),
+        "👩\u{200D}👩\u{200D}👧 🇫\u{200B}🇷 e\u{301}\u{303} ".repeat(30),
+        format!("x{}", "\u{301}".repeat(500)),
+        "\u{200B}\u{FEFF}".to_string(),
+    ];
+    let options = naive::all_options();
+    // Warm up anything lazily initialised by the test harness itself.
+    let _ = allocations(|| septet::analyze("warm up"));
+    for text in &texts {
+        for o in &options {
+            assert_eq!(
+                allocations(|| septet::analyze_with(text, o)),
+                0,
+                "analyze_with {o:?}"
+            );
+            assert_eq!(allocations(|| septet::non_gsm(text, o).count()), 0);
+            assert_eq!(allocations(|| septet::replacements(text).count()), 0);
+            assert_eq!(
+                allocations(|| septet::part_ranges(text, o).map(|r| r.count())),
+                0
+            );
+        }
+    }
+    // The counter does count: smart_encode of a changed text allocates.
+    assert!(allocations(|| septet::smart_encode("“x”").into_owned()) > 0);
+}
