@@ -69,3 +69,8 @@ pub use options::{EncodingRequest, Options, SplitMode};
 pub use smart::smart_encode;
 pub use smart::{replacements, substitution, substitutions, Replacement, Replacements};
 pub use split::{part_ranges, PartRanges};
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(all(doctest, feature = "alloc"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -4,8 +4,6 @@
 
 mod naive;
 
-use septet::{split, Options, SplitMode};
-
 const EDGE_ITEMS: &[&str] = &[
     "€",                                // extension: ESC + 0x65
     "{",                                // extension, ASCII
@@ -66,8 +64,10 @@ fn runs_of_two_unit_atoms_across_every_edge() {
     }
 }
 
+#[cfg(feature = "alloc")]
 #[test]
 fn hand_checked_splits() {
+    use septet::{split, Options, SplitMode};
     let units = Options::default();
     // An extension character on septets 153/154 moves to the next part: one part more.
     let text = format!("{}€{}", "a".repeat(152), "b".repeat(152));

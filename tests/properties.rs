@@ -6,10 +6,7 @@
 mod naive;
 
 use proptest::prelude::*;
-use septet::{
-    analyze_with, split, Charset, Encoding, EncodingRequest, Options, SenderType, SplitMode,
-};
-use unicode_segmentation::UnicodeSegmentation;
+use septet::{analyze_with, Charset, Encoding, EncodingRequest, Options, SenderType, SplitMode};
 
 /// Pieces that exercise every rule, weighted towards plain GSM text so that messages get long.
 fn token() -> impl Strategy<Value = String> {
@@ -94,6 +91,7 @@ fn options() -> impl Strategy<Value = Options> {
         })
 }
 
+#[cfg(feature = "alloc")]
 fn units(part: &str, encoding: Encoding, charset: Charset) -> usize {
     match encoding {
         Encoding::Gsm7 => part
@@ -107,9 +105,11 @@ fn units(part: &str, encoding: Encoding, charset: Charset) -> usize {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
+    #[cfg(feature = "alloc")]
     #[test]
     fn parts_join_fit_and_agree_with_the_count(text in message(), options in options()) {
-        let Ok(s) = split(&text, &options) else { return Ok(()) };
+        use unicode_segmentation::UnicodeSegmentation;
+        let Ok(s) = septet::split(&text, &options) else { return Ok(()) };
         let a = *s.analysis();
         let parts: Vec<&str> = s.parts().collect();
         prop_assert_eq!(parts.len(), a.parts);
@@ -143,6 +143,7 @@ proptest! {
         }
     }
 
+    #[cfg(feature = "alloc")]
     #[test]
     fn smart_encoding_is_idempotent(text in message()) {
         let once = septet::smart_encode(&text);

@@ -95,6 +95,7 @@ fn a_200_character_message_costs_2_3_or_2_segments() {
     assert_eq!((smart.encoding, smart.parts), (Encoding::Gsm7, 2));
 }
 
+#[cfg(feature = "alloc")]
 #[test]
 fn smart_encoding_replacements_may_grow_or_remove() {
     let smart = Options::default().with_smart_encoding(true);
@@ -107,6 +108,7 @@ fn smart_encoding_replacements_may_grow_or_remove() {
     assert_eq!(septet::smart_encode("a\u{200B}b\u{FEFF}c\u{2060}"), "abc");
 }
 
+#[cfg(feature = "alloc")]
 #[test]
 fn mixed_text_keeps_ucs2_but_gets_shorter() {
     let smart = Options::default().with_smart_encoding(true);

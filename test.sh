@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every check and test of septet. This is the README's test command and what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "toolchain"
+cargo --version
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+step "data files match the specification in ../shared (when present)"
+if [ -d ../shared/spec ]; then
+  cmp data/smart-encoding.tsv ../shared/spec/smart-encoding.tsv
+  cmp data/gsm/default_locking.tsv ../shared/spec/gsm-tables/default_locking.tsv
+  cmp data/gsm/default_single.tsv ../shared/spec/gsm-tables/default_single.tsv
+else
+  echo "../shared/spec not found; skipped"
+fi
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+step "no_std: no dependency turns std on"
+# siphasher (under phf_shared) is #![no_std] whatever its features; its "std" feature only
+# concerns its serde support, so it is the one allowed.
+if cargo tree -p septet -e normal,features --no-default-features --prefix none \
+    | grep 'feature "std"' | grep -v '^siphasher feature "std"$'; then
+  echo "a dependency enables std without septet's std feature" >&2
+  exit 1
+fi
+
+step "tests: default features (std), whole workspace"
+cargo test --workspace --quiet
+
+step "tests: --no-default-features (no_std, no alloc)"
+cargo test -p septet --no-default-features --quiet
+
+step "tests: --no-default-features --features alloc"
+cargo test -p septet --no-default-features --features alloc --quiet
+
+step "benchmarks compile"
+cargo bench --no-run --quiet
+
+echo
+echo "all checks passed"
