@@ -88,29 +88,76 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// Boundaries of extended grapheme clusters of the outgoing text, fed to a cursor piece by
-/// piece (see [`crate::outgoing`]).
+/// Bytes a bridge chunk holds: the last character of one piece and the head of the next.
+const BRIDGE_BYTES: usize = 36;
+
+/// A chunk that spans the seam between two pieces: the last character of the previous piece
+/// followed by the first characters of the current one.
+#[derive(Clone, Copy, Debug)]
+struct Bridge {
+    bytes: [u8; BRIDGE_BYTES],
+    len: usize,
+    /// Outgoing offset of `bytes[0]`.
+    start: usize,
+    /// Bytes of the previous piece's last character at the front.
+    previous: usize,
+}
+
+impl Bridge {
+    fn new(previous: char, piece: &str, piece_start: usize) -> Self {
+        let mut bridge = Bridge {
+            bytes: [0; BRIDGE_BYTES],
+            len: 0,
+            start: piece_start,
+            previous: 0,
+        };
+        bridge.push(previous);
+        bridge.previous = bridge.len;
+        bridge.start -= bridge.len;
+        for c in piece.chars() {
+            if bridge.len + c.len_utf8() > BRIDGE_BYTES {
+                break;
+            }
+            bridge.push(c);
+        }
+        bridge
+    }
+
+    fn push(&mut self, c: char) {
+        let len = c.len_utf8();
+        c.encode_utf8(&mut self.bytes[self.len..self.len + len]);
+        self.len += len;
+    }
+
+    fn as_str(&self) -> &str {
+        // Whole characters were pushed, so this always succeeds.
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+/// Boundaries of extended grapheme clusters of the outgoing text, found by one cursor fed piece
+/// by piece (see [`crate::outgoing`]), in time linear in the text.
 ///
-/// Each piece gets a fresh cursor that first decides whether the piece's start is a boundary,
-/// asking for as much preceding text as it needs. (Carrying one cursor across chunks with
-/// `NextChunk` miscounts regional indicators in unicode-segmentation 1.13: the count kept while
-/// moving forward is added again to the one made from the context.)
+/// The cursor is never handed a chunk that starts exactly at its position: across the seam of
+/// two pieces it gets a [`Bridge`] that starts one character earlier. (A chunk starting at the
+/// cursor makes unicode-segmentation 1.13 ask for context it already counted, and it then
+/// miscounts regional indicators.) When a rule looks further back (GB9c, GB11), the pieces
+/// before are walked backward, never rescanned from the start.
 #[derive(Clone, Debug)]
 struct Clusters<'a> {
     input: &'a str,
     smart: bool,
-    bytes: usize,
     cursor: GraphemeCursor,
     pieces: Pieces<'a>,
-    /// The piece the cursor is in, its outgoing offset and its input offset.
+    /// The current piece, its outgoing offset and its input offset.
     piece: &'a str,
     piece_start: usize,
     piece_input: usize,
-    /// Whether the start of `piece` is still to be decided.
-    at_piece_start: bool,
-    /// Context pieces already handed to the cursor, walking back from `piece`; the outgoing
-    /// offset where the earliest starts.
-    context: Option<(PiecesBefore<'a>, usize)>,
+    /// The chunk is this bridge into `piece` rather than `piece` itself.
+    bridge: Option<Bridge>,
+    /// Context handed to the cursor so far: the walker over earlier pieces, the outgoing offset
+    /// where its next piece ends, and how many bytes at that piece's end the cursor already has.
+    context: Option<(PiecesBefore<'a>, usize, usize)>,
 }
 
 impl<'a> Clusters<'a> {
@@ -120,68 +167,68 @@ impl<'a> Clusters<'a> {
         Clusters {
             input,
             smart,
-            bytes,
             cursor: GraphemeCursor::new(0, bytes, true),
             pieces,
             piece,
             piece_start: 0,
             piece_input,
-            at_piece_start: false,
+            bridge: None,
             context: None,
         }
     }
 
-    /// The outgoing byte offset of the next cluster boundary after the last one.
+    /// The outgoing byte offset of the next cluster boundary.
     fn next_boundary(&mut self) -> Option<usize> {
         loop {
-            let step = if self.at_piece_start {
-                self.cursor
-                    .is_boundary(self.piece, self.piece_start)
-                    .map(|is_boundary| {
-                        self.at_piece_start = false;
-                        is_boundary.then_some(self.piece_start)
-                    })
-            } else {
-                self.cursor.next_boundary(self.piece, self.piece_start)
+            let step = match &self.bridge {
+                Some(bridge) => self.cursor.next_boundary(bridge.as_str(), bridge.start),
+                None => self.cursor.next_boundary(self.piece, self.piece_start),
             };
             match step {
-                Ok(Some(boundary)) => {
+                Ok(boundary) => {
                     self.context = None;
-                    return Some(boundary);
-                }
-                Ok(None) => {
-                    // The start of the piece is not a boundary (or the text ended).
-                    self.context = None;
-                    if self.cursor.cur_cursor() >= self.bytes {
-                        return None;
-                    }
+                    return boundary;
                 }
                 Err(GraphemeIncomplete::NextChunk) => {
+                    self.context = None;
+                    if let Some(bridge) = self.bridge.take() {
+                        if bridge.len - bridge.previous < self.piece.len() {
+                            continue; // go on in the current piece itself
+                        }
+                    }
+                    let previous = self.piece.chars().next_back()?;
                     let (piece, piece_input) = self.pieces.next()?;
                     self.piece_start += self.piece.len();
                     self.piece = piece;
                     self.piece_input = piece_input;
-                    self.cursor = GraphemeCursor::new(self.piece_start, self.bytes, true);
-                    self.at_piece_start = true;
-                    self.context = None;
+                    self.bridge = Some(Bridge::new(previous, piece, self.piece_start));
                 }
-                Err(GraphemeIncomplete::PreContext(end)) => {
-                    let (mut before, mut start) = match self.context.take() {
-                        Some((before, start)) if start >= end => (before, start),
-                        _ => (
+                Err(GraphemeIncomplete::PreContext(wanted_end)) => {
+                    let (mut before, mut end, mut known) = match self.context.take() {
+                        Some(context) => context,
+                        None => (
                             PiecesBefore::new(self.input, self.piece_input, self.smart),
                             self.piece_start,
+                            self.bridge.map_or(0, |b| b.previous),
                         ),
                     };
-                    // Skip to the piece that ends at `end` (the cursor asks for them in order,
-                    // so this loop normally does not run).
-                    while start > end {
-                        start -= before.next()?.len();
+                    loop {
+                        let piece = before.next()?;
+                        let start = end - piece.len();
+                        let chunk = &piece[..piece.len() - known];
+                        let chunk_end = end - known;
+                        end = start;
+                        known = 0;
+                        if chunk.is_empty() || chunk_end > wanted_end {
+                            continue;
+                        }
+                        if chunk_end != wanted_end {
+                            return None; // cannot happen: pieces tile the text
+                        }
+                        self.cursor.provide_context(chunk, start);
+                        break;
                     }
-                    let piece = before.next()?;
-                    start -= piece.len();
-                    self.cursor.provide_context(piece, start);
-                    self.context = Some((before, start));
+                    self.context = Some((before, end, 0));
                 }
                 Err(_) => return None,
             }
