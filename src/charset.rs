@@ -16,6 +16,7 @@ use crate::tables;
 /// assert_eq!(Charset::Ascii7.septets('{'), Some(1));
 /// assert_eq!("carrier-safe".parse::<Charset>(), Ok(Charset::CarrierSafe));
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Charset {
     /// The full GSM 03.38 default alphabet plus its extension table (extension characters cost
@@ -223,6 +224,7 @@ impl FromStr for Charset {
 /// assert_eq!(SenderType::TollFree.charset(Charset::CarrierSafe), Charset::CarrierSafe);
 /// assert_eq!("short-code".parse::<SenderType>(), Ok(SenderType::ShortCode));
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SenderType {
     /// A long code (an ordinary phone number): GSM 7-bit.

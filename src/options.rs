@@ -18,6 +18,7 @@ use crate::encoding::Encoding;
 /// assert_eq!("gsm7".parse::<EncodingRequest>(), Ok(EncodingRequest::Gsm7));
 /// assert_eq!(EncodingRequest::default(), EncodingRequest::Auto);
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum EncodingRequest {
     /// Choose GSM-7 when possible, else UCS-2; smart encoding as the profile flag says.
@@ -66,6 +67,7 @@ impl FromStr for EncodingRequest {
 /// use septet::SplitMode;
 /// assert_eq!("graphemes".parse::<SplitMode>(), Ok(SplitMode::Graphemes));
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SplitMode {
     /// Between any two characters (never between ESC and its character, never inside a
@@ -125,6 +127,7 @@ impl FromStr for SplitMode {
 /// assert_eq!(options.effective_charset(), Charset::CarrierSafe);
 /// assert!(options.applies_smart_encoding());
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Options {

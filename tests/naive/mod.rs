@@ -1,6 +1,6 @@
 //! A naive, obviously-correct model of the rules, independent of the crate's internals.
 //!
-//! It re-reads the data files at run time with its own parser, builds the outgoing text as a
+//! It parses the data files itself (embedded with `include_str!`), builds the outgoing text as a
 //! `String`, cuts it into atoms (characters, or grapheme clusters from `unicode-segmentation`),
 //! and fills parts greedily. It shares no code with the fast path but the public option types.
 #![allow(dead_code)]
@@ -11,7 +11,10 @@ use std::sync::OnceLock;
 use septet::{Charset, Encoding, EncodingRequest, Options, SplitMode};
 use unicode_segmentation::UnicodeSegmentation;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+// Included relative to this file, so the fuzz crate can use the model too.
+const DEFAULT_LOCKING: &str = include_str!("../../data/gsm/default_locking.tsv");
+const DEFAULT_SINGLE: &str = include_str!("../../data/gsm/default_single.tsv");
+const SMART_TABLE: &str = include_str!("../../data/smart-encoding.tsv");
 
 pub struct Tables {
     /// Default alphabet and extension table: character -> septets (1 or 2).
@@ -21,8 +24,7 @@ pub struct Tables {
     pub smart: HashMap<char, String>,
 }
 
-fn parse_gsm(file: &str, septets: u8, into: &mut HashMap<char, u8>) {
-    let text = std::fs::read_to_string(format!("{DATA}/gsm/{file}")).unwrap();
+fn parse_gsm(text: &str, septets: u8, into: &mut HashMap<char, u8>) {
     for line in text.lines().skip(1) {
         let (_, code) = line.split_once('\t').unwrap();
         let c = char::from_u32(u32::from_str_radix(code, 16).unwrap()).unwrap();
@@ -34,11 +36,10 @@ pub fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut gsm = HashMap::new();
-        parse_gsm("default_locking.tsv", 1, &mut gsm);
-        parse_gsm("default_single.tsv", 2, &mut gsm);
-        let text = std::fs::read_to_string(format!("{DATA}/smart-encoding.tsv")).unwrap();
+        parse_gsm(DEFAULT_LOCKING, 1, &mut gsm);
+        parse_gsm(DEFAULT_SINGLE, 2, &mut gsm);
         let mut smart_rows = Vec::new();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
+        for line in SMART_TABLE.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
             let code = fields.next().unwrap().trim_start_matches("U+");
             let from = char::from_u32(u32::from_str_radix(code, 16).unwrap()).unwrap();
