@@ -285,3 +285,39 @@ fn batch_streams_many_lines_in_order() {
     }
     assert_eq!(count, 50_000);
 }
+
+#[test]
+fn batch_survives_garbage() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"\xff\xfe\xfd binary \x00\x01\x02\n"); // 1: invalid UTF-8
+    input.extend_from_slice(b"{\"id\": 2, \"text\": \"trunc\n"); // 2: truncated JSON
+    input.extend_from_slice(b"\0\0\0\0\n"); // 3: NUL bytes
+    let mut binary: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    binary.retain(|&b| b != b'\n');
+    input.extend_from_slice(&binary); // 4: binary
+    input.push(b'\n');
+    input.extend_from_slice(b"{\"id\": 5, \"text\": \""); // 5: a 100 MB message
+    input.extend(std::iter::repeat_n(b'a', 100 << 20));
+    input.extend_from_slice(b"\"}\n");
+    input.extend(std::iter::repeat_n(b'{', 100 << 20)); // 6: a 100 MB line of garbage
+    input.push(b'\n');
+    input.extend_from_slice(br#"{"id": 7, "text": "still here"}"#); // 7: no final newline
+    let o = septet(&["batch"], &input);
+    assert_eq!(o.status.code(), Some(0));
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 7);
+    assert_eq!(lines[0]["error"]["kind"], "invalid_utf8");
+    assert_eq!(lines[0]["error"]["byte_offset"], 0);
+    assert_eq!(lines[1]["error"]["kind"], "invalid_json");
+    assert_eq!(lines[2]["error"]["kind"], "invalid_json");
+    assert!(
+        lines[3]["error"]["kind"] == "invalid_utf8" || lines[3]["error"]["kind"] == "invalid_json"
+    );
+    assert_eq!(lines[4]["id"], 5);
+    assert_eq!(lines[4]["error"]["kind"], "too_many_characters");
+    assert_eq!(lines[4]["error"]["characters"], 100 << 20);
+    assert_eq!(lines[5]["error"]["kind"], "invalid_json");
+    assert_eq!(lines[5]["error"]["line"], 6);
+    assert_eq!(lines[6]["id"], 7);
+    assert_eq!(lines[6]["parts"], 1);
+}
