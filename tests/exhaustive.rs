@@ -132,3 +132,39 @@ fn every_extension_character_at_every_offset_around_the_gsm_edges() {
         }
     }
 }
+
+#[test]
+fn every_ascii_byte_at_every_position_of_a_block() {
+    // The scan tests 16-byte blocks of ASCII at once: put every ASCII character at every
+    // position of the first blocks, under every charset with smart encoding off and on.
+    let mut options = Vec::new();
+    for charset in Charset::ALL {
+        for smart in [false, true] {
+            options.push(
+                Options::default()
+                    .with_charset(charset)
+                    .with_smart_encoding(smart),
+            );
+        }
+    }
+    for b in 0u8..0x80 {
+        for position in 0..40 {
+            let text = format!(
+                "{}{}{}",
+                "a".repeat(position),
+                b as char,
+                "b".repeat(40 - position)
+            );
+            for o in &options {
+                naive::check(&text, o);
+            }
+            let text = format!(
+                "{}{}{}",
+                "{".repeat(position),
+                b as char,
+                "]".repeat(40 - position)
+            );
+            naive::check(&text, &Options::default());
+        }
+    }
+}
