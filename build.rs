@@ -124,6 +124,7 @@ fn check_gsm_tables(path: &Path, basic: &BTreeMap<u8, char>, extension: &BTreeMa
 struct SmartRow {
     from: char,
     to: String,
+    name: String,
 }
 
 fn read_smart_table(
@@ -191,7 +192,11 @@ fn read_smart_table(
         if fields[2].trim().is_empty() {
             fail(path, line_no, "description is empty");
         }
-        rows.push(SmartRow { from, to });
+        rows.push(SmartRow {
+            from,
+            to,
+            name: fields[2].trim().to_string(),
+        });
     }
     if rows.len() != SMART_ROWS {
         fail(
@@ -263,8 +268,8 @@ fn smart_code(rows: &[SmartRow]) -> String {
         map.entry(
             row.from,
             format!(
-                "Substitution {{ index: {index}, replacement: {:?} }}",
-                row.to
+                "Substitution {{ index: {index}, replacement: {:?}, name: {:?} }}",
+                row.to, row.name
             ),
         );
     }

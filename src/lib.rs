@@ -67,7 +67,9 @@ pub use error::{Error, Warning};
 pub use options::{EncodingRequest, Options, SplitMode};
 #[cfg(feature = "alloc")]
 pub use smart::smart_encode;
-pub use smart::{replacements, substitution, substitutions, Replacement, Replacements};
+pub use smart::{
+    replacements, substitution, substitution_name, substitutions, Replacement, Replacements,
+};
 pub use split::{part_ranges, PartRanges};
 
 // The README's examples are compiled and run as doc tests.

@@ -16,6 +16,8 @@ pub(crate) struct Substitution {
     pub(crate) index: u16,
     /// The GSM-7 text that replaces the character (may be empty or longer than one character).
     pub(crate) replacement: &'static str,
+    /// The character's description in the table (its Unicode name, as transcribed).
+    pub(crate) name: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/smart_table.rs"));
@@ -33,6 +35,17 @@ include!(concat!(env!("OUT_DIR"), "/smart_table.rs"));
 #[inline]
 pub fn substitution(c: char) -> Option<&'static str> {
     lookup(c).map(|s| s.replacement)
+}
+
+/// The description the substitution table gives for `c` (its Unicode name), or `None` when `c`
+/// has no substitution.
+///
+/// ```
+/// assert_eq!(septet::substitution_name('—'), Some("Em dash"));
+/// assert_eq!(septet::substitution_name('a'), None);
+/// ```
+pub fn substitution_name(c: char) -> Option<&'static str> {
+    lookup(c).map(|s| s.name)
 }
 
 #[inline]

@@ -1,0 +1,430 @@
+//! # septet-wasm
+//!
+//! septet for JavaScript: a thin wasm-bindgen facade over the `septet` crate. Results are the
+//! same objects, with the same field names, as the `septet` command's `--json` output (both are
+//! built by `septet_cli::report`).
+//!
+//! ```js
+//! import init, { analyze, smartEncode, split } from "septet-wasm";
+//! await init();
+//! analyze("Don’t miss it…", { smartEncoding: true }).encoding;   // "GSM-7"
+//! ```
+//!
+//! **Lone surrogates.** A JavaScript string may hold a UTF-16 surrogate that is not part of a
+//! pair; no SMS encoding can carry it and a Rust string cannot hold it. Every function checks the
+//! string first and throws an `Error` with `code` 400, `kind` `"lone_surrogate"` and the UTF-16
+//! indices of every lone surrogate in `data.positions`, rather than replacing them silently.
+
+use js_sys::{JsString, Reflect, JSON};
+use septet::{Charset, Decimal, EncodingRequest, Options, SenderType, SplitMode};
+use septet_cli::{report, ErrorBody, Settings};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Options; every field is optional and mirrors a flag of the `septet` command. */
+export interface Options {
+  /** Per-request encoding: "auto" (default), "gsm7" (smart encoding, must end GSM-7) or "ucs2". */
+  encoding?: "auto" | "gsm7" | "ucs2";
+  /** The profile's smart-encoding flag (default false). */
+  smartEncoding?: boolean;
+  /** Sender type; "short-code" sends ASCII 7-bit. */
+  sender?: "long-code" | "toll-free" | "short-code" | "alphanumeric";
+  /** 7-bit charset of GSM routes (default "gsm0338"). */
+  charset?: "gsm0338" | "carrier-safe" | "ascii7";
+  /** Where parts may be cut (default "units"). */
+  split?: "units" | "graphemes";
+  /** Most parts allowed (default 10; error 40302 above). */
+  maxParts?: number;
+  /** Warn (40328) above this many parts (default 4). */
+  warnParts?: number;
+  /** Most characters in the body (default 1600). */
+  maxCharacters?: number;
+  /** Per-segment rate as a decimal string, e.g. "0.0051"; adds `cost`. */
+  rate?: string;
+  /** Currency code printed with the cost. */
+  currency?: string;
+  /** Include `part_texts` in the result. */
+  parts?: boolean;
+}
+
+/** A character located in the input (indices count Unicode scalar values; offsets are UTF-8 bytes). */
+export interface LocatedChar { char_index: number; byte_offset: number; char: string; code_point: string; }
+
+/** One substitution made by smart encoding. */
+export interface Replacement { char_index: number; byte_offset: number; from: string; code_point: string; to: string; }
+
+/** The provider's six smart-encoding fields. */
+export interface SmartEncoding {
+  smart_encoding_applied: boolean;
+  final_encoding: "gsm7" | "ucs2";
+  segment_count: number;
+  character_count: number;
+  replaced_character_count: number;
+  length_change: number;
+}
+
+/** What the carrier will see and bill; the same object as `septet --json`. */
+export interface AnalysisResult {
+  encoding: "GSM-7" | "UCS-2";
+  parts: number;
+  units: number;
+  characters: number;
+  units_per_part: number;
+  units_remaining: number;
+  smart_encoding?: SmartEncoding;
+  replacements: Replacement[];
+  non_gsm: LocatedChar[];
+  warnings: { code: number; kind: string; detail: string }[];
+  cost?: { amount: string; rate: string; segments: number; currency?: string };
+  part_texts?: string[];
+}
+
+/** Thrown for a rejected message or bad input: `code` is the provider's code (40302, 40316, 400). */
+export interface SeptetError extends Error {
+  code: number;
+  kind: "no_content" | "not_gsm7" | "too_many_parts" | "too_many_characters" | "lone_surrogate" | "invalid_option";
+  data: {
+    code: number; kind: string; detail: string;
+    parts?: number; max_parts?: number; characters?: number; max_characters?: number;
+    non_gsm?: LocatedChar[];
+    positions?: number[];
+  };
+}
+"#;
+
+/// The options object as JavaScript passes it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct JsOptions {
+    /// `auto`, `gsm7` or `ucs2`.
+    pub encoding: Option<String>,
+    /// The profile flag.
+    pub smart_encoding: Option<bool>,
+    /// The sender type.
+    pub sender: Option<String>,
+    /// The charset.
+    pub charset: Option<String>,
+    /// `units` or `graphemes`.
+    pub split: Option<String>,
+    /// Most parts.
+    pub max_parts: Option<usize>,
+    /// Warning threshold.
+    pub warn_parts: Option<usize>,
+    /// Most characters.
+    pub max_characters: Option<usize>,
+    /// Per-segment rate.
+    pub rate: Option<String>,
+    /// Currency code.
+    pub currency: Option<String>,
+    /// Include part texts.
+    pub parts: Option<bool>,
+}
+
+fn parse<T: std::str::FromStr>(value: &Option<String>, name: &str) -> Result<Option<T>, String>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .as_deref()
+        .map(|v| v.parse::<T>().map_err(|e| format!("option `{name}`: {e}")))
+        .transpose()
+}
+
+impl JsOptions {
+    /// The settings these options describe, on top of the defaults.
+    ///
+    /// # Errors
+    ///
+    /// A sentence naming the option and the accepted values.
+    pub fn settings(&self) -> Result<Settings, String> {
+        let mut options = Options::default();
+        if let Some(e) = parse::<EncodingRequest>(&self.encoding, "encoding")? {
+            options.encoding = e;
+        }
+        options.smart_encoding = self.smart_encoding.unwrap_or(false);
+        options.sender = parse::<SenderType>(&self.sender, "sender")?;
+        if let Some(c) = parse::<Charset>(&self.charset, "charset")? {
+            options.charset = c;
+        }
+        if let Some(s) = parse::<SplitMode>(&self.split, "split")? {
+            options.split = s;
+        }
+        options.max_parts = self.max_parts.unwrap_or(options.max_parts);
+        options.warn_parts = self.warn_parts.unwrap_or(options.warn_parts);
+        options.max_characters = self.max_characters.unwrap_or(options.max_characters);
+        Ok(Settings {
+            options,
+            rate: parse::<Decimal>(&self.rate, "rate")?,
+            currency: self.currency.clone(),
+            include_parts: self.parts.unwrap_or(false),
+        })
+    }
+}
+
+/// UTF-16 indices of the surrogates in `units` that are not half of a pair.
+///
+/// ```
+/// assert_eq!(septet_wasm::lone_surrogates(&[0x61, 0xD83D, 0xDE00, 0xDC00, 0xD800]), [3, 4]);
+/// ```
+pub fn lone_surrogates(units: &[u16]) -> Vec<usize> {
+    let mut lone = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        let high = (0xD800..0xDC00).contains(&u);
+        let low = (0xDC00..0xE000).contains(&u);
+        if high
+            && units
+                .get(i + 1)
+                .is_some_and(|n| (0xDC00..0xE000).contains(n))
+        {
+            i += 2;
+            continue;
+        }
+        if high || low {
+            lone.push(i);
+        }
+        i += 1;
+    }
+    lone
+}
+
+/// The error body for lone surrogates.
+pub fn lone_surrogate_error(positions: &[usize]) -> String {
+    serde_json::json!({
+        "code": 400,
+        "kind": "lone_surrogate",
+        "detail": format!(
+            "the text holds {} lone UTF-16 surrogate(s), which no SMS encoding can carry (first at UTF-16 index {})",
+            positions.len(),
+            positions.first().copied().unwrap_or(0)
+        ),
+        "positions": positions,
+    })
+    .to_string()
+}
+
+/// The error body for bad options.
+pub fn invalid_option_error(detail: &str) -> String {
+    serde_json::json!({ "code": 400, "kind": "invalid_option", "detail": detail }).to_string()
+}
+
+/// The result object of one message as JSON, or the error body as JSON.
+///
+/// # Errors
+///
+/// The error body (JSON) of a rejected message.
+pub fn analyze_to_json(text: &str, settings: &Settings) -> Result<String, String> {
+    // Serializing these plain structs cannot fail.
+    match report(None, text, &settings.options, settings) {
+        Ok(r) => Ok(serde_json::to_string(&r).unwrap_or_default()),
+        Err(e) => Err(serde_json::to_string(&e.error).unwrap_or_default()),
+    }
+}
+
+// ---- The JavaScript surface ----------------------------------------------------------------
+
+/// A JS `Error` with `code`, `kind` and `data` (the error body) from an error body in JSON.
+fn js_error(body_json: &str) -> JsValue {
+    let data = JSON::parse(body_json).unwrap_or(JsValue::NULL);
+    let get =
+        |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let detail = get("detail").as_string().unwrap_or_default();
+    let error = js_sys::Error::new(&detail);
+    error.set_name("SeptetError");
+    let _ = Reflect::set(&error, &"code".into(), &get("code"));
+    let _ = Reflect::set(&error, &"kind".into(), &get("kind"));
+    let _ = Reflect::set(&error, &"data".into(), &data);
+    error.into()
+}
+
+/// The Rust string of a JS string, or the lone-surrogate error.
+fn rust_string(text: &JsString) -> Result<String, JsValue> {
+    if !text.is_valid_utf16() {
+        let units: Vec<u16> = text.iter().collect();
+        return Err(js_error(&lone_surrogate_error(&lone_surrogates(&units))));
+    }
+    Ok(String::from(text))
+}
+
+/// Reads the options object field by field (unknown fields are an error, so a typo is not
+/// silently ignored).
+fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
+    let invalid = |detail: String| js_error(&invalid_option_error(&detail));
+    if options.is_undefined() || options.is_null() {
+        return JsOptions::default().settings().map_err(invalid);
+    }
+    if !options.is_object() {
+        return Err(invalid("options must be an object".into()));
+    }
+    let mut parsed = JsOptions::default();
+    let object: &js_sys::Object = options.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let value = Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() {
+            continue;
+        }
+        let string = || {
+            value
+                .as_string()
+                .ok_or_else(|| invalid(format!("option `{name}` must be a string")))
+        };
+        let boolean = || {
+            value
+                .as_bool()
+                .ok_or_else(|| invalid(format!("option `{name}` must be a boolean")))
+        };
+        let count = || {
+            value
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+                .map(|n| {
+                    if n >= usize::MAX as f64 {
+                        usize::MAX
+                    } else {
+                        n as usize
+                    }
+                })
+                .ok_or_else(|| invalid(format!("option `{name}` must be a non-negative integer")))
+        };
+        match name.as_str() {
+            "encoding" => parsed.encoding = Some(string()?),
+            "smartEncoding" => parsed.smart_encoding = Some(boolean()?),
+            "sender" => parsed.sender = Some(string()?),
+            "charset" => parsed.charset = Some(string()?),
+            "split" => parsed.split = Some(string()?),
+            "maxParts" => parsed.max_parts = Some(count()?),
+            "warnParts" => parsed.warn_parts = Some(count()?),
+            "maxCharacters" => parsed.max_characters = Some(count()?),
+            "rate" => parsed.rate = Some(string()?),
+            "currency" => parsed.currency = Some(string()?),
+            "parts" => parsed.parts = Some(boolean()?),
+            _ => return Err(invalid(format!("unknown option `{name}`"))),
+        }
+    }
+    parsed.settings().map_err(invalid)
+}
+
+/// Analyses a message: encoding, units, parts, smart-encoding metadata, replacements, the
+/// characters that force UCS-2, warnings, cost. Throws a `SeptetError` when the provider would
+/// reject the message.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "AnalysisResult")]
+pub fn analyze_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsString,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = rust_string(&text)?;
+    let settings = settings_from(options)?;
+    match analyze_to_json(&text, &settings) {
+        Ok(json) => JSON::parse(&json),
+        Err(body) => Err(js_error(&body)),
+    }
+}
+
+/// The text after smart encoding (the provider's substitution table).
+#[wasm_bindgen(js_name = smartEncode)]
+pub fn smart_encode_js(text: JsString) -> Result<String, JsValue> {
+    let text = rust_string(&text)?;
+    Ok(septet::smart_encode(&text).into_owned())
+}
+
+/// The texts of the parts the message is sent as (after smart encoding when the options apply
+/// it). Throws a `SeptetError` when the provider would reject the message.
+#[wasm_bindgen(js_name = split, unchecked_return_type = "string[]")]
+pub fn split_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsString,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = rust_string(&text)?;
+    let settings = settings_from(options)?;
+    let split = septet::split(&text, &settings.options)
+        .map_err(|e| js_error(&rejection_body(&e, &text, &settings.options)))?;
+    let parts = js_sys::Array::new();
+    for part in split.parts() {
+        parts.push(&JsValue::from_str(part));
+    }
+    Ok(parts.into())
+}
+
+fn rejection_body(error: &septet::Error, text: &str, options: &Options) -> String {
+    serde_json::to_string(&ErrorBody::rejection(error, text, options)).unwrap_or_default()
+}
+
+/// The smart-encoding substitution for one character (`undefined` when it is kept).
+#[wasm_bindgen(js_name = substitution)]
+pub fn substitution_js(character: char) -> Option<String> {
+    septet::substitution(character).map(String::from)
+}
+
+/// The name the substitution table gives a character (`undefined` when it has no substitution).
+#[wasm_bindgen(js_name = substitutionName)]
+pub fn substitution_name_js(character: char) -> Option<String> {
+    septet::substitution_name(character).map(String::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_map_onto_settings() {
+        let o = JsOptions {
+            encoding: Some("gsm7".into()),
+            smart_encoding: Some(true),
+            sender: Some("short-code".into()),
+            charset: Some("carrier-safe".into()),
+            split: Some("graphemes".into()),
+            max_parts: Some(20),
+            warn_parts: Some(6),
+            max_characters: Some(3000),
+            rate: Some("0.0051".into()),
+            currency: Some("USD".into()),
+            parts: Some(true),
+        };
+        let s = o.settings().unwrap();
+        assert_eq!(s.options.encoding, EncodingRequest::Gsm7);
+        assert_eq!(s.options.effective_charset(), Charset::Ascii7);
+        assert_eq!(s.options.split, SplitMode::Graphemes);
+        assert_eq!(
+            (
+                s.options.max_parts,
+                s.options.warn_parts,
+                s.options.max_characters
+            ),
+            (20, 6, 3000)
+        );
+        assert_eq!(s.rate.unwrap().to_string(), "0.0051");
+        assert!(s.include_parts);
+        let bad = JsOptions {
+            charset: Some("ebcdic".into()),
+            ..JsOptions::default()
+        };
+        assert!(bad.settings().unwrap_err().contains("option `charset`"));
+    }
+
+    #[test]
+    fn results_are_the_cli_objects() {
+        let settings = JsOptions {
+            smart_encoding: Some(true),
+            ..JsOptions::default()
+        }
+        .settings()
+        .unwrap();
+        let json = analyze_to_json("Price: “$100” [USD]", &settings).unwrap();
+        assert!(
+            json.starts_with(r#"{"encoding":"GSM-7","parts":1,"units":21,"characters":19"#),
+            "{json}"
+        );
+        let err = analyze_to_json("", &settings).unwrap_err();
+        assert!(err.contains(r#""code":40316"#));
+    }
+
+    #[test]
+    fn lone_surrogates_are_found() {
+        assert!(lone_surrogates(&[0x61, 0xD83D, 0xDE00]).is_empty());
+        assert_eq!(lone_surrogates(&[0xDE00, 0xD83D]), [0, 1]);
+        assert_eq!(lone_surrogates(&[0xD83D, 0xD83D, 0xDE00]), [0]);
+        assert!(lone_surrogate_error(&[3]).contains(r#""positions":[3]"#));
+    }
+}
