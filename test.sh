@@ -48,5 +48,20 @@ cargo test -p septet --no-default-features --features alloc --quiet
 step "benchmarks compile"
 cargo bench --no-run --quiet
 
+step "wasm: build the package (installs the wasm32 target, wasm-bindgen-cli, binaryen)"
+wasm/build.sh
+
+step "wasm: Chromium for the browser test"
+if ! [ -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "no /usr/bin/chromium and cannot install it: the browser test will be skipped" >&2
+  fi
+fi
+
+step "wasm: Node tests (spec examples, errors, lone surrogates, differential vs native, browser)"
+(cd wasm && node --test tests/)
+
 echo
 echo "all checks passed"
