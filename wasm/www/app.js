@@ -1,7 +1,7 @@
 // The calculator page: reads the controls, asks septet-wasm, shows the result. All SMS logic is
 // in the engine; this file only maps its answer (character indices, replacements, part texts)
 // onto the characters the user typed.
-import init, { analyze, smartEncode, substitutionName } from "./pkg/septet_wasm.js";
+import init, { analyze, smartEncode, substitutionName } from "./pkg/septet.js";
 
 const $ = (id) => document.getElementById(id);
 const EXTENSION = new Set(["^", "{", "}", "\\", "[", "~", "]", "|", "€", "\f"]);
