@@ -238,7 +238,7 @@ fn gsm_code(basic: &BTreeMap<u8, char>, extension: &BTreeMap<u8, char>) -> Strin
     for (septet, c) in extension {
         writeln!(code, "    (0x{septet:02X}, '\\u{{{:04X}}}'),", *c as u32).unwrap();
     }
-    code.push_str("];\n\n/// Septets a character above U+007F costs in the default alphabet: 0 (not GSM-7), 1 or 2.\n#[inline]\npub(crate) fn non_ascii_septets(c: char) -> u8 {\n    match c {\n");
+    code.push_str("];\n\n/// Septets a character above U+007F costs in the default alphabet: 0 (not GSM-7), 1 or 2.\n#[inline]\npub(crate) const fn non_ascii_septets(c: char) -> u8 {\n    match c {\n");
     let mut ones: Vec<char> = basic.values().copied().filter(|c| !c.is_ascii()).collect();
     let mut twos: Vec<char> = extension
         .values()

@@ -86,12 +86,18 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
     smart: bool,
 ) -> Scan {
     let table = charset.ascii_fast_path(smart);
+    let latin1 = charset.latin1_septets();
     let bytes = text.as_bytes();
     let mut s = Scan {
         bytes: text.len(),
         ..Scan::default()
     };
     let mut rows = RowSet::default();
+    // Input characters kept as they are and in the charset (each one character and one UTF-16
+    // unit), with their septets: kept in locals on the hot paths, added to `s` at the end.
+    let mut kept = 0usize;
+    let mut septets = 0usize;
+    let mut double = 0usize;
     let mut i = 0;
     // After a block fails the test, its bytes go through the paths below.
     let mut general_until = 0;
@@ -99,27 +105,25 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
         // Fastest path: whole blocks of plain ASCII, 64 bytes at a time, then 16.
         if i >= general_until {
             let mut block_bytes = 0;
-            let mut double = None;
+            let mut block_double = None;
             if let Some(block) = bytes
                 .get(i..i + BLOCK)
                 .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok())
             {
                 block_bytes = BLOCK;
-                double = ascii_block::<BLOCK, GRAVE, FF, EXTENSION>(block);
+                block_double = ascii_block::<BLOCK, GRAVE, FF, EXTENSION>(block);
             } else if let Some(block) = bytes
                 .get(i..i + LANES)
                 .and_then(|b| <&[u8; LANES]>::try_from(b).ok())
             {
                 block_bytes = LANES;
-                double = ascii_block::<LANES, GRAVE, FF, EXTENSION>(block);
+                block_double = ascii_block::<LANES, GRAVE, FF, EXTENSION>(block);
             }
-            match double {
-                Some(double) => {
-                    s.septets += block_bytes + double;
-                    s.double_septet_characters += double;
-                    s.utf16_units += block_bytes;
-                    s.characters += block_bytes;
-                    s.input_characters += block_bytes;
+            match block_double {
+                Some(block_double) => {
+                    kept += block_bytes;
+                    septets += block_bytes + block_double;
+                    double += block_double;
                     i += block_bytes;
                     continue;
                 }
@@ -129,48 +133,60 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
         // Fast path: one ASCII character in the charset.
         let b = bytes[i];
         if b < 0x80 {
-            let septets = table[usize::from(b)];
-            if septets != 0 {
-                s.septets += usize::from(septets);
-                s.double_septet_characters += usize::from(septets >> 1);
-                s.utf16_units += 1;
-                s.characters += 1;
-                s.input_characters += 1;
+            let cost = table[usize::from(b)];
+            if cost != 0 {
+                kept += 1;
+                septets += usize::from(cost);
+                double += usize::from(cost >> 1);
                 i += 1;
                 continue;
             }
+        } else if b & 0xE0 == 0xC0 {
+            // Fast path: a two-byte character in Latin-1 (the accented GSM letters), decoded by
+            // hand. The input is valid UTF-8, so a continuation byte follows.
+            let next = bytes.get(i + 1).map_or(0, |c| c & 0x3F);
+            let code = (usize::from(b & 0x1F) << 6) | usize::from(next);
+            let cost = latin1.get(code).copied().unwrap_or(0);
+            if cost != 0 {
+                kept += 1;
+                septets += usize::from(cost);
+                double += usize::from(cost >> 1);
+                i += 2;
+                continue;
+            }
         }
+        // The general path: decode, then kept, replaced or non-GSM.
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         let len = c.len_utf8();
-        let char_index = s.input_characters;
-        s.input_characters += 1;
+        let char_index = s.input_characters + kept;
         // No substitution key is in the default alphabet: look up only characters outside it.
         let substitution = if smart && !Charset::Gsm0338.contains(c) {
             smart::lookup(c)
         } else {
             None
         };
-        let septets = charset.septets_or_zero(c);
+        let cost = charset.septets_or_zero(c);
         if let Some(sub) = substitution {
+            s.input_characters += 1;
             s.replaced += 1;
             if rows.insert(sub.index) {
                 s.unique_replaced += 1;
             }
             s.bytes = s.bytes - len + sub.replacement.len();
             for r in sub.replacement.chars() {
-                let septets = charset.septets_or_zero(r);
-                s.septets += usize::from(septets);
-                s.double_septet_characters += usize::from(septets >> 1);
+                let cost = charset.septets_or_zero(r);
+                septets += usize::from(cost);
+                double += usize::from(cost >> 1);
                 s.utf16_units += r.len_utf16();
                 s.characters += 1;
             }
-        } else if septets != 0 {
-            s.septets += usize::from(septets);
-            s.double_septet_characters += usize::from(septets >> 1);
-            s.utf16_units += c.len_utf16();
-            s.characters += 1;
+        } else if cost != 0 {
+            // Every charset character is in the BMP: one UTF-16 unit.
+            kept += 1;
+            septets += usize::from(cost);
+            double += usize::from(cost >> 1);
         } else {
             if s.first_non_gsm.is_none() {
                 s.first_non_gsm = Some(NonGsmChar {
@@ -179,6 +195,7 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
                     byte_offset: i,
                 });
             }
+            s.input_characters += 1;
             s.non_gsm += 1;
             s.utf16_units += c.len_utf16();
             s.astral_characters += c.len_utf16() - 1;
@@ -186,6 +203,11 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
         }
         i += len;
     }
+    s.input_characters += kept;
+    s.characters += kept;
+    s.utf16_units += kept;
+    s.septets += septets;
+    s.double_septet_characters += double;
     s
 }
 
