@@ -147,6 +147,8 @@ impl Bridge {
 struct Clusters<'a> {
     input: &'a str,
     smart: bool,
+    /// Bytes of the whole outgoing text.
+    bytes: usize,
     cursor: GraphemeCursor,
     pieces: Pieces<'a>,
     /// The current piece, its outgoing offset and its input offset.
@@ -167,6 +169,7 @@ impl<'a> Clusters<'a> {
         Clusters {
             input,
             smart,
+            bytes,
             cursor: GraphemeCursor::new(0, bytes, true),
             pieces,
             piece,
@@ -175,6 +178,22 @@ impl<'a> Clusters<'a> {
             bridge: None,
             context: None,
         }
+    }
+
+    /// Puts the cursor at `offset`, a cluster boundary at or after its position, with a fresh
+    /// state (it asks for whatever context it needs).
+    fn move_to(&mut self, offset: usize) {
+        while self.piece_start + self.piece.len() <= offset {
+            let Some((piece, piece_input)) = self.pieces.next() else {
+                break;
+            };
+            self.piece_start += self.piece.len();
+            self.piece = piece;
+            self.piece_input = piece_input;
+        }
+        self.bridge = None;
+        self.context = None;
+        self.cursor = GraphemeCursor::new(offset, self.bytes, true);
     }
 
     /// The outgoing byte offset of the next cluster boundary.
@@ -249,6 +268,8 @@ struct Atoms<'a> {
     offset: usize,
     /// While inside a cluster too long for a part: where it ends.
     oversized_until: usize,
+    /// The cluster cursor is behind `offset` (ASCII went by without it).
+    clusters_behind: bool,
 }
 
 impl<'a> Atoms<'a> {
@@ -261,6 +282,7 @@ impl<'a> Atoms<'a> {
             clusters,
             offset: 0,
             oversized_until: 0,
+            clusters_behind: false,
         }
     }
 
@@ -282,6 +304,24 @@ impl Iterator for Atoms<'_> {
         let Some(clusters) = self.clusters.as_mut() else {
             return self.next_char();
         };
+        // Between two ASCII characters there is always a cluster boundary, except inside CR LF
+        // (UAX #29: everything that joins is non-ASCII). Take such a character on its own
+        // without the cursor, and bring the cursor up when the text leaves ASCII.
+        let mut probe = self.chars.clone();
+        if let Some(first) = probe.next().filter(char::is_ascii) {
+            let alone = match probe.next() {
+                None => true,
+                Some(second) => second.is_ascii() && !(first == '\r' && second == '\n'),
+            };
+            if alone {
+                self.clusters_behind = true;
+                return self.next_char();
+            }
+        }
+        if self.clusters_behind {
+            clusters.move_to(self.offset);
+            self.clusters_behind = false;
+        }
         let Some(end) = clusters.next_boundary().filter(|&end| end > self.offset) else {
             // No further boundary (only possible at the end): whatever is left is characters.
             return self.next_char();
