@@ -44,7 +44,7 @@ fi
 # 4. Bindings and size optimisation.
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name septet_wasm "$wasm"
-node_modules/.bin/wasm-opt -Oz --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types \
   pkg/septet_wasm_bg.wasm -o pkg/septet_wasm_bg.wasm
 cp pkg-template/package.json pkg-template/README.md js/septet.js js/septet.d.ts pkg/

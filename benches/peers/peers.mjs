@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { prng } from "../../wasm/tests/corpus.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(new URL("../../wasm/package.json", import.meta.url));
@@ -18,16 +19,6 @@ const septet = await import(new URL("../../wasm/pkg/septet.js", import.meta.url)
 septet.initSync({ module: readFileSync(new URL("../../wasm/pkg/septet_wasm_bg.wasm", import.meta.url)) });
 
 // ---- workload ----------------------------------------------------------------------------
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = "your order has shipped and will arrive tomorrow between 9am and 5pm reply STOP to opt out code is valid for minutes thanks for shopping with us see details at example.com/t/8XK2 call 555-0100 appointment confirmed Dr. Smith on Monday at 10:30 balance due is $42.50 please pay by Friday".split(" ");
 const GSM_EXTRA = ["€5", "{promo}", "[info]", "café", "Ñandú", "¿qué?", "50%", "@home", "£3"];
 const SMART = ["don’t", "“sale”", "—", "it’s", "…", "‘VIP’", "–"];

@@ -195,7 +195,7 @@ pub struct Report<'a> {
 }
 
 /// The body of an error object.
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Serialize, PartialEq, Eq)]
 pub struct ErrorBody {
     /// The provider's code (40302, 40316, 400).
     pub code: u32,
@@ -235,14 +235,8 @@ impl ErrorBody {
             code: 400,
             kind,
             detail,
-            parts: None,
-            max_parts: None,
-            characters: None,
-            max_characters: None,
-            non_gsm: None,
             line: Some(line),
-            byte_offset: None,
-            input_offset: None,
+            ..ErrorBody::default()
         }
     }
 
@@ -252,14 +246,7 @@ impl ErrorBody {
             code: error.code(),
             kind: error.kind(),
             detail: error.to_string(),
-            parts: None,
-            max_parts: None,
-            characters: None,
-            max_characters: None,
-            non_gsm: None,
-            line: None,
-            byte_offset: None,
-            input_offset: None,
+            ..ErrorBody::default()
         };
         match *error {
             Error::TooManyParts { parts, max_parts } => {

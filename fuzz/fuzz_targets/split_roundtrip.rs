@@ -4,18 +4,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use septet::{split, Charset, Encoding, Options, SplitMode};
+use septet::{split, Options, SplitMode};
 use unicode_segmentation::UnicodeSegmentation;
 
-fn units(part: &str, encoding: Encoding, charset: Charset) -> usize {
-    match encoding {
-        Encoding::Gsm7 => part
-            .chars()
-            .map(|c| usize::from(charset.septets(c).unwrap()))
-            .sum(),
-        Encoding::Ucs2 => part.encode_utf16().count(),
-    }
-}
+#[path = "../../tests/naive/mod.rs"]
+mod naive;
+use naive::units;
 
 fuzz_target!(|input: (Options, &str)| {
     let (options, text) = input;

@@ -81,6 +81,17 @@ pub fn septets(charset: Charset, c: char) -> Option<u8> {
     }
 }
 
+/// Units of a text in an encoding, counted the obvious way.
+pub fn units(text: &str, encoding: Encoding, charset: Charset) -> usize {
+    match encoding {
+        Encoding::Gsm7 => text
+            .chars()
+            .map(|c| usize::from(septets(charset, c).unwrap()))
+            .sum(),
+        Encoding::Ucs2 => text.encode_utf16().count(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
     NoContent,

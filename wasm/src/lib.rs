@@ -328,11 +328,22 @@ pub fn analyze_js(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = rust_string(&text)?;
-    let settings = settings_from(options)?;
-    match analyze_to_json(&text, &settings) {
+    analysis_value(&text, &settings_from(options)?)
+}
+
+/// The result object of `text`, or the thrown error.
+fn analysis_value(text: &str, settings: &Settings) -> Result<JsValue, JsValue> {
+    match analyze_to_json(text, settings) {
         Ok(json) => JSON::parse(&json),
         Err(body) => Err(js_error(&body)),
     }
+}
+
+/// The parts of `text`, or the thrown error.
+fn count_parts(text: &str, settings: &Settings) -> Result<usize, JsValue> {
+    septet::analyze_with(text, &settings.options)
+        .map(|a| a.parts)
+        .map_err(|e| js_error(&rejection_body(&e, text, &settings.options)))
 }
 
 /// The number of parts (billed segments) only: the fast path for counting many messages, with
@@ -344,10 +355,7 @@ pub fn segments_count_js(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<usize, JsValue> {
     let text = rust_string(&text)?;
-    let settings = settings_from(options)?;
-    septet::analyze_with(&text, &settings.options)
-        .map(|a| a.parts)
-        .map_err(|e| js_error(&rejection_body(&e, &text, &settings.options)))
+    count_parts(&text, &settings_from(options)?)
 }
 
 // ---- The fast input path ---------------------------------------------------------------
@@ -397,11 +405,7 @@ fn with_input<T>(len: usize, f: impl FnOnce(&str) -> Result<T, JsValue>) -> Resu
 #[wasm_bindgen(js_name = segmentsCountInput)]
 pub fn segments_count_input(len: usize, options: JsValue) -> Result<usize, JsValue> {
     let settings = settings_from(options)?;
-    with_input(len, |text| {
-        septet::analyze_with(text, &settings.options)
-            .map(|a| a.parts)
-            .map_err(|e| js_error(&rejection_body(&e, text, &settings.options)))
-    })
+    with_input(len, |text| count_parts(text, &settings))
 }
 
 /// `segmentsCount` on the input buffer with the default options, without crossing into JS:
@@ -423,10 +427,7 @@ pub fn segments_count_input_default(len: usize) -> usize {
 #[wasm_bindgen(js_name = analyzeInput, unchecked_return_type = "AnalysisResult")]
 pub fn analyze_input(len: usize, options: JsValue) -> Result<JsValue, JsValue> {
     let settings = settings_from(options)?;
-    with_input(len, |text| match analyze_to_json(text, &settings) {
-        Ok(json) => JSON::parse(&json),
-        Err(body) => Err(js_error(&body)),
-    })
+    with_input(len, |text| analysis_value(text, &settings))
 }
 
 /// The text after smart encoding (the provider's substitution table).

@@ -14,6 +14,18 @@ const out = fileURLToPath(new URL("../test-output/", import.meta.url));
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
+/** The highlighted text up to the first part end. */
+function textBeforeFirstCut(page) {
+  return page.evaluate(() => {
+    let s = "";
+    for (const node of document.getElementById("highlight").children) {
+      if (node.classList.contains("cut")) break;
+      s += node.textContent;
+    }
+    return s;
+  });
+}
+
 function serve() {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
@@ -87,14 +99,7 @@ test("the calculator page works as a user uses it", { skip: !existsSync(CHROMIUM
     assert.equal(await text("units"), "164");
     assert.equal(await text("parts"), "2");
     assert.equal(await page.locator("#highlight .cut").count(), 1);
-    const beforeCut = await page.evaluate(() => {
-      let s = "";
-      for (const node of document.getElementById("highlight").children) {
-        if (node.classList.contains("cut")) break;
-        s += node.textContent;
-      }
-      return s;
-    });
+    const beforeCut = await textBeforeFirstCut(page);
     assert.equal(beforeCut, "a".repeat(152));
     assert.equal(await page.locator("#highlight .ext").count(), 1);
 
@@ -115,14 +120,7 @@ test("the calculator page works as a user uses it", { skip: !existsSync(CHROMIUM
     await type("ж".repeat(60) + family);
     assert.equal(await text("parts"), "2");
     await page.locator("#graphemes").check();
-    const cutAt = await page.evaluate(() => {
-      let s = "";
-      for (const node of document.getElementById("highlight").children) {
-        if (node.classList.contains("cut")) break;
-        s += node.textContent;
-      }
-      return s;
-    });
+    const cutAt = await textBeforeFirstCut(page);
     assert.equal(cutAt, "ж".repeat(60));
 
     // Keyboard: the controls are reachable with Tab and labelled.
