@@ -227,6 +227,9 @@ pub struct ErrorBody {
     /// For `invalid_utf8`: the offset of the first bad byte from the start of the input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_offset: Option<u64>,
+    /// For `lone_surrogate` (JavaScript strings): the UTF-16 index of each lone surrogate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub positions: Option<Vec<usize>>,
 }
 
 impl ErrorBody {

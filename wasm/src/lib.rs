@@ -191,22 +191,30 @@ pub fn lone_surrogates(units: &[u16]) -> Vec<usize> {
 
 /// The error body for lone surrogates.
 pub fn lone_surrogate_error(positions: &[usize]) -> String {
-    serde_json::json!({
-        "code": 400,
-        "kind": "lone_surrogate",
-        "detail": format!(
-            "the text holds {} lone UTF-16 surrogate(s), which no SMS encoding can carry (first at UTF-16 index {})",
-            positions.len(),
-            positions.first().copied().unwrap_or(0)
-        ),
-        "positions": positions,
-    })
-    .to_string()
+    let detail = format!(
+        "the text holds {} lone UTF-16 surrogate(s), which no SMS encoding can carry (first at UTF-16 index {})",
+        positions.len(),
+        positions.first().copied().unwrap_or(0)
+    );
+    let body = ErrorBody {
+        code: 400,
+        kind: "lone_surrogate",
+        detail,
+        positions: Some(positions.to_vec()),
+        ..ErrorBody::default()
+    };
+    serde_json::to_string(&body).unwrap_or_default()
 }
 
 /// The error body for bad options.
 pub fn invalid_option_error(detail: &str) -> String {
-    serde_json::json!({ "code": 400, "kind": "invalid_option", "detail": detail }).to_string()
+    let body = ErrorBody {
+        code: 400,
+        kind: "invalid_option",
+        detail: detail.into(),
+        ..ErrorBody::default()
+    };
+    serde_json::to_string(&body).unwrap_or_default()
 }
 
 /// The result object of one message as JSON, or the error body as JSON.
