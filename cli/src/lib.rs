@@ -448,6 +448,18 @@ pub fn process_line(
             });
         }
     };
+    // The id is echoed as written, so it must be JSON that strict parsers read back: serde_json
+    // accepts a lone surrogate escape such as "\ude00" inside a skipped value, but not when it
+    // decodes one (found by the batch_line fuzz target).
+    if let Some(id) = request.id {
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(id.get()) {
+            let detail = format!("line {line_number}: `id` cannot be echoed: {e}");
+            return error(&ErrorReport {
+                id: None,
+                error: ErrorBody::input("invalid_json", detail, line_number),
+            });
+        }
+    }
     let options = match request_options(&request, &settings.options) {
         Ok(options) => options,
         Err(detail) => {

@@ -321,3 +321,26 @@ fn batch_survives_garbage() {
     assert_eq!(lines[6]["id"], 7);
     assert_eq!(lines[6]["parts"], 1);
 }
+
+#[test]
+fn an_id_that_cannot_be_echoed_is_an_error_line() {
+    // Found by the batch_line fuzz target (minimised): a lone surrogate escape in `id` was echoed
+    // as written, giving a line that strict JSON parsers (serde_json) reject.
+    let input = concat!(
+        r#"{"id":"\ude00","text":"x"}"#,
+        "\n",
+        r#"{"id":"\ud83d\ude00","text":"x"}"#,
+        "\n"
+    );
+    let o = septet(&["batch"], input.as_bytes());
+    let lines = json_lines(&o); // parses every line with serde_json
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["error"]["kind"], "invalid_json");
+    assert!(lines[0]["error"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("`id` cannot be echoed"));
+    assert!(lines[0].get("id").is_none());
+    assert_eq!(lines[1]["id"], "😀"); // a proper pair is echoed
+    assert_eq!(lines[1]["parts"], 1);
+}
