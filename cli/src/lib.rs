@@ -177,6 +177,8 @@ pub struct Report<'a> {
     pub units_per_part: usize,
     /// Units free in the last part.
     pub units_remaining: usize,
+    /// The charset the message was classified against (`ascii7` for a short code).
+    pub charset: &'static str,
     /// The six fields, whenever smart encoding ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smart_encoding: Option<SmartReport>,
@@ -286,38 +288,75 @@ pub struct ErrorReport<'a> {
     pub error: ErrorBody,
 }
 
+/// Per-message option overrides as names (`"gsm7"`, `"short-code"`, ...), shared by batch
+/// lines and the wasm facade's options object.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overrides<'a> {
+    /// `auto`, `gsm7` or `ucs2`.
+    pub encoding: Option<&'a str>,
+    /// The profile's smart-encoding flag.
+    pub smart_encoding: Option<bool>,
+    /// `long-code`, `toll-free`, `short-code` or `alphanumeric`.
+    pub sender: Option<&'a str>,
+    /// `gsm0338`, `carrier-safe` or `ascii7`.
+    pub charset: Option<&'a str>,
+    /// `units` or `graphemes`.
+    pub split: Option<&'a str>,
+}
+
+impl Overrides<'_> {
+    /// `defaults` with these overrides applied.
+    ///
+    /// # Errors
+    ///
+    /// A sentence naming the field (`"{what} `charset`: ..."`) and the accepted values.
+    pub fn apply(&self, defaults: &Options, what: &str) -> Result<Options, String> {
+        fn parse<T: std::str::FromStr>(
+            value: Option<&str>,
+            what: &str,
+            name: &str,
+        ) -> Result<Option<T>, String>
+        where
+            T::Err: std::fmt::Display,
+        {
+            value
+                .map(|v| v.parse::<T>().map_err(|e| format!("{what} `{name}`: {e}")))
+                .transpose()
+        }
+        let mut options = *defaults;
+        if let Some(encoding) = parse::<EncodingRequest>(self.encoding, what, "encoding")? {
+            options.encoding = encoding;
+        }
+        if let Some(smart) = self.smart_encoding {
+            options.smart_encoding = smart;
+        }
+        if let Some(sender) = parse(self.sender, what, "sender")? {
+            options.sender = Some(sender);
+        }
+        if let Some(charset) = parse(self.charset, what, "charset")? {
+            options.charset = charset;
+        }
+        if let Some(split) = parse::<SplitMode>(self.split, what, "split")? {
+            options.split = split;
+        }
+        Ok(options)
+    }
+}
+
 /// The options for one request: the settings' defaults overridden by the request's fields.
 ///
 /// # Errors
 ///
 /// A sentence naming the field and the accepted values.
 pub fn request_options(request: &Request<'_>, defaults: &Options) -> Result<Options, String> {
-    fn field<T: std::str::FromStr>(value: &Option<String>, name: &str) -> Result<Option<T>, String>
-    where
-        T::Err: std::fmt::Display,
-    {
-        value
-            .as_deref()
-            .map(|v| v.parse::<T>().map_err(|e| format!("field `{name}`: {e}")))
-            .transpose()
-    }
-    let mut options = *defaults;
-    if let Some(encoding) = field::<EncodingRequest>(&request.encoding, "encoding")? {
-        options.encoding = encoding;
-    }
-    if let Some(smart) = request.smart_encoding {
-        options.smart_encoding = smart;
-    }
-    if let Some(sender) = field(&request.sender, "sender")? {
-        options.sender = Some(sender);
-    }
-    if let Some(charset) = field(&request.charset, "charset")? {
-        options.charset = charset;
-    }
-    if let Some(split) = field::<SplitMode>(&request.split, "split")? {
-        options.split = split;
-    }
-    Ok(options)
+    let overrides = Overrides {
+        encoding: request.encoding.as_deref(),
+        smart_encoding: request.smart_encoding,
+        sender: request.sender.as_deref(),
+        charset: request.charset.as_deref(),
+        split: request.split.as_deref(),
+    };
+    overrides.apply(defaults, "field")
 }
 
 /// Analyses one message into its result object, or the rejection.
@@ -333,14 +372,15 @@ pub fn report<'a>(
             error: ErrorBody::rejection(&e, text, options),
         })
     };
-    let analysis = analyze_with(text, options).map_err(reject)?;
-    let smart_ran = analysis.smart_encoding_ran();
-    let part_texts = if settings.include_parts {
+    // With part texts, the split's own analysis is the one reported: analysed once either way.
+    let (analysis, part_texts) = if settings.include_parts {
         let s = split(text, options).map_err(reject)?;
-        Some(s.parts().map(String::from).collect())
+        let parts = s.parts().map(String::from).collect();
+        (*s.analysis(), Some(parts))
     } else {
-        None
+        (analyze_with(text, options).map_err(reject)?, None)
     };
+    let smart_ran = analysis.smart_encoding_ran();
     let cost = settings.rate.map(|rate| CostReport {
         amount: analysis
             .cost(rate)
@@ -357,6 +397,7 @@ pub fn report<'a>(
         characters: analysis.characters,
         units_per_part: analysis.units_per_part,
         units_remaining: analysis.units_remaining,
+        charset: analysis.charset.name(),
         smart_encoding: analysis.smart_encoding.map(SmartReport::from),
         replacements: if smart_ran {
             replacements(text)
@@ -555,7 +596,11 @@ pub fn human_report(
             s.to_string()
         }
     };
-    let result = report(None, text, options, settings);
+    let with_parts = Settings {
+        include_parts: true,
+        ..settings.clone()
+    };
+    let result = report(None, text, options, &with_parts);
     let mut out = String::new();
     match result {
         Err(e) => {
@@ -587,11 +632,7 @@ pub fn human_report(
             } else {
                 paint("1;33", r.encoding)
             };
-            let _ = writeln!(
-                out,
-                "encoding     {enc} (charset {})",
-                options.effective_charset()
-            );
+            let _ = writeln!(out, "encoding     {enc} (charset {})", r.charset);
             let _ = writeln!(out, "characters   {}", r.characters);
             let _ = writeln!(out, "units        {} {unit}", r.units);
             let _ = writeln!(
@@ -601,10 +642,8 @@ pub fn human_report(
                 r.units_per_part,
                 r.units_remaining
             );
-            if let Ok(s) = split(text, options) {
-                for (i, part) in s.parts().enumerate() {
-                    let _ = writeln!(out, "  {:>2}. {}", i + 1, paint("2", &format!("{part:?}")));
-                }
+            for (i, part) in r.part_texts.iter().flatten().enumerate() {
+                let _ = writeln!(out, "  {:>2}. {}", i + 1, paint("2", &format!("{part:?}")));
             }
             if r.non_gsm.is_empty() {
                 let _ = writeln!(out, "non-GSM      none");

@@ -2,7 +2,7 @@
 // generated from the Rust crate into septet_wasm.d.ts.
 import type { AnalysisResult, Options } from "./septet_wasm.js";
 export type { AnalysisResult, Options, SeptetError, SmartEncoding, Replacement, LocatedChar, InitInput, InitOutput, SyncInitInput } from "./septet_wasm.js";
-export { default, initSync, smartEncode, split, substitution, substitutionName } from "./septet_wasm.js";
+export { default, initSync, septets, smartEncode, split, substitution, substitutionName } from "./septet_wasm.js";
 
 /** Analyses a message: encoding, units, parts, smart-encoding metadata, replacements, the
  * characters that force UCS-2, warnings, cost. Throws a `SeptetError` when the provider would

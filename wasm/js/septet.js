@@ -6,7 +6,7 @@
 import init, * as raw from "./septet_wasm.js";
 
 export { init as default };
-export { initSync, smartEncode, split, substitution, substitutionName } from "./septet_wasm.js";
+export { initSync, septets, smartEncode, split, substitution, substitutionName } from "./septet_wasm.js";
 
 const encoder = new TextEncoder();
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

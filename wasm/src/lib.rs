@@ -16,8 +16,8 @@
 //! indices of every lone surrogate in `data.positions`, rather than replacing them silently.
 
 use js_sys::{JsString, Reflect, JSON};
-use septet::{Charset, Decimal, EncodingRequest, Options, SenderType, SplitMode};
-use septet_cli::{report, ErrorBody, Settings};
+use septet::{Charset, Decimal, Options};
+use septet_cli::{report, ErrorBody, Overrides, Settings};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -72,6 +72,7 @@ export interface AnalysisResult {
   characters: number;
   units_per_part: number;
   units_remaining: number;
+  charset: "gsm0338" | "carrier-safe" | "ascii7";
   smart_encoding?: SmartEncoding;
   replacements: Replacement[];
   non_gsm: LocatedChar[];
@@ -120,16 +121,6 @@ pub struct JsOptions {
     pub parts: Option<bool>,
 }
 
-fn parse<T: std::str::FromStr>(value: &Option<String>, name: &str) -> Result<Option<T>, String>
-where
-    T::Err: std::fmt::Display,
-{
-    value
-        .as_deref()
-        .map(|v| v.parse::<T>().map_err(|e| format!("option `{name}`: {e}")))
-        .transpose()
-}
-
 impl JsOptions {
     /// The settings these options describe, on top of the defaults.
     ///
@@ -137,24 +128,27 @@ impl JsOptions {
     ///
     /// A sentence naming the option and the accepted values.
     pub fn settings(&self) -> Result<Settings, String> {
-        let mut options = Options::default();
-        if let Some(e) = parse::<EncodingRequest>(&self.encoding, "encoding")? {
-            options.encoding = e;
-        }
-        options.smart_encoding = self.smart_encoding.unwrap_or(false);
-        options.sender = parse::<SenderType>(&self.sender, "sender")?;
-        if let Some(c) = parse::<Charset>(&self.charset, "charset")? {
-            options.charset = c;
-        }
-        if let Some(s) = parse::<SplitMode>(&self.split, "split")? {
-            options.split = s;
-        }
+        let overrides = Overrides {
+            encoding: self.encoding.as_deref(),
+            smart_encoding: self.smart_encoding,
+            sender: self.sender.as_deref(),
+            charset: self.charset.as_deref(),
+            split: self.split.as_deref(),
+        };
+        let mut options = overrides.apply(&Options::default(), "option")?;
         options.max_parts = self.max_parts.unwrap_or(options.max_parts);
         options.warn_parts = self.warn_parts.unwrap_or(options.warn_parts);
         options.max_characters = self.max_characters.unwrap_or(options.max_characters);
         Ok(Settings {
             options,
-            rate: parse::<Decimal>(&self.rate, "rate")?,
+            rate: self
+                .rate
+                .as_deref()
+                .map(|r| {
+                    r.parse::<Decimal>()
+                        .map_err(|e| format!("option `rate`: {e}"))
+                })
+                .transpose()?,
             currency: self.currency.clone(),
             include_parts: self.parts.unwrap_or(false),
         })
@@ -473,6 +467,20 @@ pub fn substitution_js(character: char) -> Option<String> {
     septet::substitution(character).map(String::from)
 }
 
+/// The septets a character costs in a charset (`"gsm0338"` when absent): 1, 2 for an extension
+/// character, or `undefined` when it is not in the charset. The page uses it to mark extension
+/// characters.
+#[wasm_bindgen(js_name = septets)]
+pub fn septets_js(character: char, charset: Option<String>) -> Result<Option<u8>, JsValue> {
+    let charset = match charset.as_deref() {
+        Some(name) => name
+            .parse::<Charset>()
+            .map_err(|e| js_error(&invalid_option_error(&format!("option `charset`: {e}"))))?,
+        None => Charset::Gsm0338,
+    };
+    Ok(charset.septets(character))
+}
+
 /// The name the substitution table gives a character (`undefined` when it has no substitution).
 #[wasm_bindgen(js_name = substitutionName)]
 pub fn substitution_name_js(character: char) -> Option<String> {
@@ -482,6 +490,7 @@ pub fn substitution_name_js(character: char) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use septet::{EncodingRequest, SplitMode};
 
     #[test]
     fn options_map_onto_settings() {

@@ -1,10 +1,9 @@
 // The calculator page: reads the controls, asks septet-wasm, shows the result. All SMS logic is
 // in the engine; this file only maps its answer (character indices, replacements, part texts)
 // onto the characters the user typed.
-import init, { analyze, smartEncode, substitutionName } from "./pkg/septet.js";
+import init, { analyze, septets, smartEncode, substitutionName } from "./pkg/septet.js";
 
 const $ = (id) => document.getElementById(id);
-const EXTENSION = new Set(["^", "{", "}", "\\", "[", "~", "]", "|", "€", "\f"]);
 
 function options() {
   const o = {
@@ -69,7 +68,7 @@ function renderHighlight(text, result) {
       const to = replaced.get(i);
       span.className = "replaced";
       span.title = `${describe(c)} → ${to === "" ? "(removed)" : JSON.stringify(to)}`;
-    } else if (EXTENSION.has(c) && result && result.encoding === "GSM-7") {
+    } else if (result && result.encoding === "GSM-7" && septets(c, result.charset) === 2) {
       span.className = "ext";
       span.title = `${codePoint(c)}: extension character, 2 septets`;
     }
