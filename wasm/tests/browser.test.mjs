@@ -1,6 +1,9 @@
 // The calculator page in headless Chromium (Debian's, driven by playwright-core, which gives it a
-// fresh temporary profile): served on 127.0.0.1, typed into and toggled as a user would, with a screenshot in wasm/test-output/.
-import test from "node:test";
+// fresh temporary profile): served on 127.0.0.1, typed into and toggled as a user would. The
+// expected numbers are worked out by hand from the rules (160/153 septets, 70/67 UTF-16 units,
+// extension characters 2 septets, surrogate pairs never cut). Screenshots at desktop and phone
+// width go to wasm/test-output/ (git-ignored).
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
@@ -13,18 +16,10 @@ const www = fileURLToPath(new URL("../www/", import.meta.url));
 const out = fileURLToPath(new URL("../test-output/", import.meta.url));
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-
-/** The highlighted text up to the first part end. */
-function textBeforeFirstCut(page) {
-  return page.evaluate(() => {
-    let s = "";
-    for (const node of document.getElementById("highlight").children) {
-      if (node.classList.contains("cut")) break;
-      s += node.textContent;
-    }
-    return s;
-  });
-}
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+/** Every option control, in the order a keyboard user meets them. */
+const CONTROLS = ["smart", "mode", "sender", "charset", "max-parts", "rate", "currency", "graphemes"];
 
 function serve() {
   const server = createServer(async (req, res) => {
@@ -41,102 +36,316 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-test("the calculator page works as a user uses it", { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, async () => {
-  assert.ok(existsSync(join(www, "pkg/septet_wasm_bg.wasm")), "run wasm/build.sh first");
-  const server = await serve();
-  const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
+describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {
+  let server;
+  let browser;
+  let url;
+
+  before(async () => {
+    assert.ok(existsSync(join(www, "pkg/septet_wasm_bg.wasm")), "run wasm/build.sh first");
+    server = await serve();
+    url = `http://127.0.0.1:${server.address().port}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"],
+    });
+    await mkdir(out, { recursive: true });
   });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  /** A fresh page at `viewport`; `t.after` checks it raised no script error and loaded everything. */
+  async function open(t, viewport = DESKTOP, contextOptions = {}) {
+    const context = await browser.newContext({ viewport, ...contextOptions });
+    const page = await context.newPage();
     const failures = [];
     page.on("pageerror", (e) => failures.push(e.message));
-    page.on("requestfailed", (r) => failures.push(r.url()));
+    page.on("requestfailed", (r) => failures.push(`request failed: ${r.url()}`));
+    page.on("console", (m) => m.type() === "error" && failures.push(m.text()));
+    t.after(async () => {
+      await context.close();
+      assert.deepEqual(failures, []);
+    });
     await page.goto(url);
-    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForSelector("body[data-ready=true]", { timeout: 10000 }).catch((e) => {
+      throw new Error(`the page did not start: ${failures.join("; ") || e.message}`);
+    });
     const text = (id) => page.locator(`[data-testid=${id}]`).textContent();
-    const type = async (message) => {
-      await page.locator("#message").fill("");
-      await page.locator("#message").pressSequentially(message.length > 40 ? "" : message);
-      if (message.length > 40) await page.locator("#message").fill(message);
-    };
+    const type = (message) => page.locator("#message").fill(message);
+    const parts = async () => ({
+      used: await page.locator("[data-testid=part-used]").allTextContents(),
+      texts: await page.locator("[data-testid=part-text]").allTextContents(),
+    });
+    return { page, text, type, parts };
+  }
 
-    // The sample message: curly quotes, a dash and an emoji force UCS-2.
-    assert.equal(await text("encoding"), "UCS-2");
-    assert.ok((await page.locator("#highlight .ucs2").count()) >= 4);
-
-    // Plain text, typed key by key.
-    await type("Hello there");
+  test("smart encoding is on by default, with a visible switch a keyboard can turn off", async (t) => {
+    const { page, text } = await open(t);
+    const smart = page.locator("#smart");
+    assert.equal(await smart.getAttribute("role"), "switch");
+    assert.ok(await smart.isChecked());
+    assert.ok(await smart.isVisible());
+    assert.match(await page.locator("label[for=smart]").textContent(), /Smart encoding \(on\)/);
+    // The sample's curly quotes and dash are replaced: GSM-7, 38 septets, 4 marked replacements.
     assert.equal(await text("encoding"), "GSM-7");
-    assert.equal(await text("characters"), "11");
-    assert.equal(await text("units"), "11");
-    assert.equal(await text("parts"), "1");
+    assert.equal(await text("units"), "38");
+    assert.equal(await page.locator("#highlight mark.replaced").count(), 4);
+    await smart.focus();
+    await page.keyboard.press("Space");
+    assert.equal(await smart.isChecked(), false);
+    assert.match(await page.locator("label[for=smart]").textContent(), /Smart encoding \(off\)/);
+    assert.equal(await text("encoding"), "UCS-2");
+    assert.equal(await page.locator("#highlight mark.ucs2").count(), 4);
+  });
+
+  test("each part is shown with its text and the capacity it uses", async (t) => {
+    const { page, text, type, parts } = await open(t);
+    await type("Hello there");
+    assert.deepEqual(await parts(), { used: ["11/160 septets"], texts: ["Hello there"] });
     assert.equal(await text("remaining"), "149 of 160");
 
-    // Smart quotes: UCS-2, then GSM-7 once smart encoding is ticked.
-    await type("Don’t “wait”…");
-    assert.equal(await text("encoding"), "UCS-2");
-    await page.locator("#smart").check();
-    assert.equal(await text("encoding"), "GSM-7");
-    assert.equal(await text("smart-text"), "Don't \"wait\"...");
-    assert.equal(await page.locator("#highlight .replaced").count(), 4);
-    const title = await page.locator("#highlight .replaced").last().getAttribute("title");
-    assert.match(title, /U\+2026 Horizontal ellipsis → "..."/);
+    // 400 septets: 153 + 153 + 94.
+    await type("x".repeat(400));
+    assert.deepEqual((await parts()).used, ["153/153 septets", "153/153 septets", "94/153 septets"]);
 
-    // An emoji: UCS-2, hover names the code point.
+    // € costs 2 septets and is never cut from its escape: it moves to part 2, part 1 holds 152.
+    await type("a".repeat(152) + "€" + "b".repeat(10));
+    assert.deepEqual(await parts(), {
+      used: ["152/153 septets", "12/153 septets"],
+      texts: ["a".repeat(152), "€" + "b".repeat(10)],
+    });
+    assert.equal(await text("units"), "164");
+    assert.equal(await page.locator("#highlight .cut").count(), 1);
+    assert.equal(await page.locator("#highlight mark.ext").count(), 1);
+
+    // UCS-2: 67 units a part; an emoji (2 units) is never cut in half.
+    await type("ж".repeat(66) + "😀" + "ж".repeat(5));
+    assert.equal(await text("encoding"), "UCS-2");
+    assert.deepEqual(await parts(), {
+      used: ["66/67 UTF-16 units", "7/67 UTF-16 units"],
+      texts: ["ж".repeat(66), "😀" + "ж".repeat(5)],
+    });
+
+    // With smart encoding the parts carry the outgoing text, not the typed one.
+    await type("“Hi” …");
+    assert.deepEqual(await parts(), { used: ["8/160 septets"], texts: ['"Hi" ...'] });
+
+    // Grapheme-safe splitting keeps a ZWJ family (11 units) whole in the last part.
+    const family = "👩\u200d👩\u200d👧\u200d👦";
+    await type("ж".repeat(60) + family);
+    assert.deepEqual((await parts()).used, ["66/67 UTF-16 units", "5/67 UTF-16 units"]);
+    await page.locator("#graphemes").check();
+    assert.deepEqual(await parts(), { used: ["60/67 UTF-16 units", "11/67 UTF-16 units"], texts: ["ж".repeat(60), family] });
+  });
+
+  test("the characters that force UCS-2 are highlighted, listed and found in the text", async (t) => {
+    const { page, text, type } = await open(t);
     await type("Party 😀 tonight");
     assert.equal(await text("encoding"), "UCS-2");
     assert.equal(await text("units"), "16");
-    assert.match(await page.locator("#highlight .ucs2").first().getAttribute("title"), /U\+1F600/);
+    assert.deepEqual(await page.locator("#highlight mark.ucs2").allTextContents(), ["😀"]);
+    const item = page.locator("#char-list li.ucs2");
+    assert.match(await item.textContent(), /U\+1F600: forces the whole message into UCS-2, 1×/);
+    await item.getByRole("button", { name: /Show in message/ }).click();
+    // UTF-16 positions in the text box: the emoji is units 6 and 7.
+    assert.deepEqual(await page.locator("#message").evaluate((e) => [document.activeElement === e, e.selectionStart, e.selectionEnd]), [true, 6, 8]);
 
-    // An extension character on a part boundary moves to the next part.
-    await type("a".repeat(152) + "€" + "b".repeat(10));
-    assert.equal(await text("encoding"), "GSM-7");
-    assert.equal(await text("units"), "164");
-    assert.equal(await text("parts"), "2");
-    assert.equal(await page.locator("#highlight .cut").count(), 1);
-    const beforeCut = await textBeforeFirstCut(page);
-    assert.equal(beforeCut, "a".repeat(152));
-    assert.equal(await page.locator("#highlight .ext").count(), 1);
+    // A variation selector is listed with its emoji, as one grapheme.
+    await type("Shop 🛍️ now, 🛍️ later");
+    const entries = await page.locator("#char-list li").allTextContents();
+    assert.equal(entries.length, 1, entries.join("\n"));
+    assert.match(entries[0], /U\+1F6CD \+ U\+FE0F: forces the whole message into UCS-2, 2×/);
+    const show = page.locator("#char-list li").getByRole("button");
+    assert.match(await show.textContent(), /1 of 2/);
+    await show.click();
+    await show.click();
+    assert.deepEqual(await page.locator("#message").evaluate((e) => [e.selectionStart, e.selectionEnd]), [14, 17]);
 
-    // Cost with a rate, three parts.
-    await page.locator("#rate").fill("0.0051");
-    await type("x".repeat(400));
-    assert.equal(await text("parts"), "3");
-    assert.equal(await text("cost"), "0.0153 USD");
+    // Smart-encoded characters are marked with what they become (the name from the engine's table).
+    await type("Don’t “wait”…");
+    assert.equal(await page.locator("#highlight mark.replaced").count(), 4);
+    assert.match(await page.locator("#char-list li.replaced").last().textContent(), /U\+2026 Horizontal ellipsis: smart encoding sends \.\.\., 1×/);
+    // No explanation hides in a hover-only tooltip.
+    assert.equal(await page.locator("[title]").count(), 0);
+  });
 
-    // gsm7 with an emoji is refused, naming the character.
+  test("the smart-encoded text is copied with one click", async (t) => {
+    const { page, text, type } = await open(t, DESKTOP, { permissions: ["clipboard-read", "clipboard-write"] });
+    await type("Don’t “wait”… 😀");
+    assert.equal(await text("smart-text"), "Don't \"wait\"... 😀");
+    await page.locator("#copy").click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "Don't \"wait\"... 😀");
+    assert.equal(await page.locator("#copy-status").textContent(), "Copied 17 characters.");
+  });
+
+  test("a refused gsm7 request keeps the numbers and points at the offending characters", async (t) => {
+    const { page, text, type, parts } = await open(t);
     await page.locator("#mode").selectOption("gsm7");
-    await type("Hi 😀");
-    assert.match(await text("notice"), /Rejected \(400\).*U\+1F600 at 3/);
+    await type("Hi 😀 ç");
+    const error = page.locator("[data-testid=message-error]");
+    assert.ok(await error.isVisible());
+    assert.match(await error.textContent(), /Refused \(400\).*😀 U\+1F600, ç U\+00E7/);
+    assert.equal(await page.locator("#message").getAttribute("aria-invalid"), "true");
+    assert.match(await page.locator("#message").getAttribute("aria-describedby"), /message-error/);
+    // The numbers of what auto encoding would send stay: UCS-2, 7 units, 1 part.
+    assert.equal(await text("encoding"), "UCS-2");
+    assert.equal(await text("characters"), "6");
+    assert.equal(await text("units"), "7");
+    assert.equal(await text("parts"), "1");
+    assert.deepEqual((await parts()).used, ["7/70 UTF-16 units"]);
+    assert.deepEqual(await page.locator("#highlight mark.refused").allTextContents(), ["😀", "ç"]);
+    const cedilla = page.locator("#char-list li.refused", { hasText: "U+00E7" });
+    assert.match(await cedilla.textContent(), /cannot be sent as GSM-7/);
+    await cedilla.getByRole("button").click();
+    assert.deepEqual(await page.locator("#message").evaluate((e) => [e.selectionStart, e.selectionEnd]), [6, 7]);
+
+    // Back to auto: accepted, the refusal goes away.
     await page.locator("#mode").selectOption("auto");
+    assert.equal(await error.isVisible(), false);
+    assert.equal(await page.locator("#message").getAttribute("aria-invalid"), null);
+    assert.equal(await page.locator("#highlight mark.refused").count(), 0);
+  });
 
-    // Grapheme-safe splitting keeps a ZWJ family in one part.
-    const family = "👩\u200d👩\u200d👧\u200d👦";
-    await type("ж".repeat(60) + family);
+  test("an empty box, a bad rate or too many parts keep the other results on screen", async (t) => {
+    const { page, text, type, parts } = await open(t);
+    await type("");
+    const messageError = page.locator("[data-testid=message-error]");
+    assert.match(await messageError.textContent(), /Type a message: an empty message is refused \(40316\)/);
+    assert.equal(await text("characters"), "0");
+    assert.equal(await text("parts"), "0");
+    assert.deepEqual((await parts()).used, []);
+    assert.match(await page.locator("#part-list").textContent(), /No parts/);
+
+    await type("Hello");
+    assert.equal(await messageError.isVisible(), false);
+    await page.locator("#rate").fill("abc");
+    const rateError = page.locator("[data-testid=rate-error]");
+    assert.ok(await rateError.isVisible());
+    assert.match(await rateError.textContent(), /rate/);
+    assert.equal(await page.locator("#rate").getAttribute("aria-invalid"), "true");
+    assert.equal(await text("cost"), "–");
+    assert.equal(await text("encoding"), "GSM-7");
+    assert.equal(await text("parts"), "1");
+    assert.deepEqual((await parts()).used, ["5/160 septets"]);
+    await page.locator("#rate").fill("0.0051");
+    assert.equal(await rateError.isVisible(), false);
+    assert.equal(await page.locator("#rate").getAttribute("aria-invalid"), null);
+
+    // 400 septets is 3 parts; with at most 2 the message is refused, the 3 parts stay shown.
+    await type("x".repeat(400));
+    assert.equal(await text("cost"), "0.0153 USD");
+    await page.locator("#max-parts").fill("2");
+    assert.match(await messageError.textContent(), /Refused \(40302\)/);
+    assert.equal(await text("parts"), "3");
+    assert.equal((await parts()).used.length, 3);
+    await page.locator("#max-parts").fill("10");
+    assert.equal(await messageError.isVisible(), false);
+  });
+
+  test("smart encoding off: a line says what it would save, with a button to turn it on", async (t) => {
+    const { page, text, type } = await open(t);
+    await page.locator("#smart").uncheck();
+    // 100 characters: UCS-2 needs 2 parts (67 + 33), GSM-7 after smart encoding 1 (100 of 160).
+    await type("“Hi” ".repeat(20));
     assert.equal(await text("parts"), "2");
-    await page.locator("#graphemes").check();
-    const cutAt = await textBeforeFirstCut(page);
-    assert.equal(cutAt, "ж".repeat(60));
+    const savings = page.locator("[data-testid=savings]");
+    assert.ok(await savings.isVisible());
+    assert.match(await savings.textContent(), /Smart encoding would make this GSM-7: 1 part instead of 2\./);
+    await page.getByRole("button", { name: "Turn on smart encoding" }).click();
+    assert.ok(await page.locator("#smart").isChecked());
+    assert.equal(await text("encoding"), "GSM-7");
+    assert.equal(await text("parts"), "1");
+    assert.equal(await savings.isVisible(), false);
+    // No line when smart encoding would not help (an emoji keeps it UCS-2).
+    await page.locator("#smart").uncheck();
+    await type("“Hi” 😀");
+    assert.equal(await savings.isVisible(), false);
+  });
 
-    // Keyboard: the controls are reachable with Tab and labelled.
-    for (const id of ["message", "smart", "mode", "sender", "charset", "graphemes", "rate", "currency", "max-parts"]) {
+  test("explanations are visible text that keyboard and screen-reader users reach", async (t) => {
+    const { page } = await open(t);
+    assert.equal(await page.locator("[title]").count(), 0);
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send("DOM.getDocument");
+    for (const id of CONTROLS) {
+      const control = page.locator(`#${id}`);
       assert.equal(await page.locator(`label[for=${id}]`).count(), 1, `label for ${id}`);
+      const help = (await control.getAttribute("aria-describedby")).split(/\s+/)[0];
+      assert.ok(await page.locator(`#${help}`).isVisible(), `help of ${id} is visible`);
+      const helpText = (await page.locator(`#${help}`).textContent()).trim();
+      assert.ok(helpText.length > 10, `help of ${id}`);
+      // What a screen reader is given: the help text as the control's accessible description.
+      const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: `#${id}` });
+      const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { nodeId, fetchRelatives: false });
+      assert.equal(nodes[0].description?.value, helpText, `accessible description of ${id}`);
     }
+    // Tab from the message reaches every option.
+    await page.locator("#message").focus();
+    const reached = new Set();
+    for (let i = 0; i < 30 && reached.size < CONTROLS.length; i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => document.activeElement.id);
+      if (CONTROLS.includes(id)) reached.add(id);
+    }
+    assert.deepEqual([...reached].sort(), [...CONTROLS].sort());
+    // The glossary opens from the keyboard.
+    const glossary = page.locator("#numbers-help");
+    assert.equal(await glossary.locator("dd").first().isVisible(), false);
+    await glossary.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    assert.ok(await glossary.locator("dd").first().isVisible());
+    assert.match(await glossary.textContent(), /153\s+septets or 67 UTF-16 units/);
+  });
 
-    // A warning above 4 parts, with the page as a user sees it.
-    await page.locator("#graphemes").uncheck();
-    await type("Don’t miss our “flash sale” — 50% off! 🎉 " + "Terms apply. ".repeat(24));
-    assert.match(await text("notice"), /Warning 40328/);
-    await mkdir(out, { recursive: true });
-    await page.screenshot({ path: join(out, "calculator.png"), fullPage: true });
-    assert.deepEqual(failures, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  test("a polite live region announces the results once typing pauses, not every keystroke", async (t) => {
+    const { page } = await open(t);
+    // The one region for results (the numbers themselves are not live: they change every keystroke);
+    // the copy button's status is the only other one.
+    const regions = await page.locator("[aria-live], [role=status], [role=alert], [role=log], output")
+      .evaluateAll((nodes) => nodes.map((n) => [n.id, n.getAttribute("aria-live") || n.getAttribute("role")]));
+    assert.deepEqual(regions, [["copy-status", "status"], ["announcer", "polite"]]);
+    await page.waitForFunction(() => document.getElementById("announcer").textContent !== "");
+    await page.evaluate(() => {
+      window.announcements = [];
+      new MutationObserver(() => window.announcements.push([performance.now(), document.getElementById("announcer").textContent]))
+        .observe(document.getElementById("announcer"), { childList: true, characterData: true, subtree: true });
+    });
+    await page.locator("#message").fill("");
+    const typed = "Hello there, world";
+    await page.locator("#message").pressSequentially(typed, { delay: 60 });
+    const lastKey = await page.evaluate(() => performance.now());
+    assert.deepEqual(await page.evaluate(() => window.announcements), [], "nothing announced while typing");
+    await page.waitForFunction(() => window.announcements.length > 0);
+    await page.waitForTimeout(300);
+    const announcements = await page.evaluate(() => window.announcements);
+    assert.equal(announcements.length, 1, JSON.stringify(announcements));
+    assert.ok(announcements[0][0] - lastKey > 500, "announced after a pause");
+    assert.equal(announcements[0][1], "GSM-7, 18 characters, 18 septets, 1 part, 142 left in the last part, cost 0.0079 USD.");
+  });
+
+  test("on a 390 px phone every option is above the fold; screenshots", async (t) => {
+    const phone = await open(t, PHONE, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await phone.page.screenshot({ path: join(out, "phone.png") });
+    for (const id of CONTROLS) {
+      const box = await phone.page.locator(`#${id}`).boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= PHONE.height, `#${id} at ${JSON.stringify(box)}`);
+      assert.ok(box.x + box.width <= PHONE.width, `#${id} fits the width`);
+    }
+    assert.ok(await phone.page.evaluate(() => document.documentElement.scrollWidth) <= PHONE.width, "no sideways scrolling");
+    await phone.type("Don’t miss our “flash sale” — 50% off! 🎉 " + "Terms apply. ".repeat(10));
+    await phone.page.screenshot({ path: join(out, "phone-full.png"), fullPage: true });
+
+    const desktop = await open(t);
+    await desktop.type("Don’t miss our “flash sale” — 50% off! 🎉 Use code SAVE€5 at the till. " + "Terms apply. ".repeat(24));
+    assert.match(await desktop.text("notice"), /Warning 40328/);
+    await desktop.page.screenshot({ path: join(out, "desktop.png"), fullPage: true });
+    await desktop.page.locator("#mode").selectOption("gsm7");
+    await desktop.type("Hi 😀, see you at the café ç");
+    await desktop.page.screenshot({ path: join(out, "desktop-refused.png"), fullPage: true });
+  });
 });

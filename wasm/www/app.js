@@ -1,11 +1,20 @@
-// The calculator page: reads the controls, asks septet-wasm, shows the result. All SMS logic is
-// in the engine; this file only maps its answer (character indices, replacements, part texts)
-// onto the characters the user typed.
+// The calculator page: reads the controls, asks septet-wasm, shows the answer. Every number on
+// the page comes from the engine (analyze, septets, smartEncode, substitutionName); this file only
+// maps the engine's answer (character indices, replacements, part texts, errors) onto the
+// characters the user typed, and keeps the numbers on screen when one field is wrong.
 import init, { analyze, septets, smartEncode, substitutionName } from "./pkg/septet.js";
+
+/** How long typing must pause before the results are announced to screen readers. */
+const ANNOUNCE_AFTER_MS = 800;
+/** At most this many distinct characters are listed under the highlight. */
+const LISTED_CHARACTERS = 12;
 
 const $ = (id) => document.getElementById(id);
 
-function options() {
+// ---- Reading the controls ---------------------------------------------------------------
+
+/** The options every analysis starts from: switches and menus, which cannot hold a bad value. */
+function baseOptions() {
   const o = {
     smartEncoding: $("smart").checked,
     encoding: $("mode").value,
@@ -14,65 +23,252 @@ function options() {
     parts: true,
   };
   if ($("sender").value) o.sender = $("sender").value;
-  const rate = $("rate").value.trim();
-  if (rate) o.rate = rate;
-  const currency = $("currency").value.trim();
-  if (currency) o.currency = currency;
-  const max = Number.parseInt($("max-parts").value, 10);
-  if (Number.isInteger(max) && max > 0) o.maxParts = max;
   return o;
+}
+
+/** Typed fields: each may be refused on its own, and its error is shown beside it. */
+const FIELDS = [
+  { id: "max-parts", key: "maxParts", read: (input) => (input.value.trim() === "" ? undefined : Number(input.value)) },
+  { id: "rate", key: "rate", read: (input) => input.value.trim() || undefined },
+  { id: "currency", key: "currency", read: (input) => input.value.trim() || undefined },
+];
+
+/**
+ * The options of the typed fields the engine accepts, and an error per refused field. A field is
+ * tried on its own on top of the base options, so one bad field never hides the others' results.
+ */
+function fieldOptions(text, base) {
+  const accepted = {};
+  const errors = new Map();
+  const values = [];
+  for (const field of FIELDS) {
+    const input = $(field.id);
+    if (input.validity && input.validity.badInput) {
+      errors.set(field.id, "Not a number.");
+      continue;
+    }
+    const value = field.read(input);
+    if (value !== undefined) values.push([field, value]);
+  }
+  const all = { ...base, ...Object.fromEntries(values.map(([f, v]) => [f.key, v])) };
+  if (refusesAnOption(text, all)) {
+    for (const [field, value] of values) {
+      const error = optionError(text, { ...base, ...accepted, [field.key]: value });
+      if (error) errors.set(field.id, error.message);
+      else accepted[field.key] = value;
+    }
+  } else {
+    for (const [field, value] of values) accepted[field.key] = value;
+  }
+  return { accepted, errors };
+}
+
+function optionError(text, options) {
+  try {
+    analyze(text, options);
+  } catch (e) {
+    if (e.kind === "invalid_option") return e;
+  }
+  return null;
+}
+
+function refusesAnOption(text, options) {
+  return optionError(text, options) !== null;
+}
+
+// ---- Asking the engine ------------------------------------------------------------------
+
+/**
+ * Analyses `text`. When the engine refuses the message (gsm7 impossible, too many parts or
+ * characters) the refusal is kept and the limit that caused it is lifted, so the numbers of what
+ * would be sent stay on screen: a refused gsm7 request shows what `auto` with smart encoding
+ * sends; a message over the part or character limit shows its real size.
+ */
+function analyseKeepingNumbers(text, options) {
+  const rejections = [];
+  let refused = [];
+  let relaxed = { ...options };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return { result: analyze(text, relaxed), rejections, refused, relaxed };
+    } catch (e) {
+      rejections.push(e);
+      const data = e.data || {};
+      if (e.kind === "not_gsm7") {
+        refused = data.non_gsm || [];
+        relaxed = { ...relaxed, encoding: "auto", smartEncoding: true };
+      } else if (e.kind === "too_many_parts" && Number.isInteger(data.parts)) {
+        relaxed = { ...relaxed, maxParts: data.parts };
+      } else if (e.kind === "too_many_characters" && Number.isInteger(data.characters)) {
+        relaxed = { ...relaxed, maxCharacters: data.characters };
+      } else {
+        break;
+      }
+    }
+  }
+  return { result: null, rejections, refused, relaxed };
+}
+
+/** The units each part uses, asked of the engine part by part in the message's encoding. */
+function partUnits(partTexts, result) {
+  const gsm = result.encoding === "GSM-7";
+  return partTexts.map((part) => {
+    const probe = analyze(part, {
+      encoding: gsm ? "auto" : "ucs2",
+      smartEncoding: false,
+      charset: result.charset,
+      maxParts: Math.max(10, part.length),
+      maxCharacters: part.length + 1,
+    });
+    return probe.units;
+  });
+}
+
+/** When smart encoding is off and would make the message GSM-7 in fewer parts: both analyses. */
+function smartSaving(text, options, result) {
+  if (!result || options.smartEncoding || options.encoding !== "auto" || result.encoding !== "UCS-2") return null;
+  try {
+    const smart = analyze(text, { ...options, smartEncoding: true });
+    if (smart.encoding === "GSM-7" && smart.parts < result.parts) return smart;
+  } catch {
+    // Smart encoding would leave nothing to send (only removable characters): no saving.
+  }
+  return null;
+}
+
+// ---- Showing the answer -----------------------------------------------------------------
+
+function show(id, value) {
+  $(id).textContent = value;
+}
+
+/** A number with its qualifier in smaller type ("122" + " of 160"), read as one text. */
+function showWithSmall(id, number, rest) {
+  const small = document.createElement("small");
+  small.textContent = rest;
+  $(id).replaceChildren(number, small);
+}
+
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function unitName(result) {
+  return result.encoding === "GSM-7" ? "septets" : "UTF-16 units";
 }
 
 function codePoint(c) {
   return "U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
 }
 
-function describe(c) {
-  const name = substitutionName(c);
-  return name ? `${codePoint(c)} ${name}` : codePoint(c);
+/** What the user would recognise a character by: itself, or a symbol for invisible ones. */
+function visible(c) {
+  if (c === "\n") return "↵";
+  if (c === "\r") return "␍";
+  if (c === "\t") return "⇥";
+  if (/^[\p{Cc}\p{Cf}\p{Z}\p{M}]+$/u.test(c) && c !== " ") return "◌" + (/\p{M}/u.test(c) ? c : "");
+  return c;
 }
 
-/** Renders the typed characters with their classes and the part ends. */
-function renderHighlight(text, result) {
-  const chars = Array.from(text);
-  const nonGsm = new Set(result ? result.non_gsm.map((c) => c.char_index) : []);
-  const replaced = new Map(result ? result.replacements.map((r) => [r.char_index, r.to]) : []);
-  // Outgoing characters each input character becomes, to place the part ends.
-  const cutsAfter = new Set();
-  if (result && result.part_texts && result.part_texts.length > 1) {
-    let boundary = 0;
-    const ends = [];
-    for (const part of result.part_texts.slice(0, -1)) {
-      boundary += Array.from(part).length;
-      ends.push(boundary);
-    }
-    let out = 0;
-    let next = 0;
-    chars.forEach((c, i) => {
-      out += replaced.has(i) ? Array.from(replaced.get(i)).length : 1;
-      while (next < ends.length && out >= ends[next]) {
-        cutsAfter.add(i);
-        next++;
-      }
-    });
+function describe(chars) {
+  return Array.from(chars)
+    .map((c) => {
+      const name = substitutionName(c);
+      return name ? `${codePoint(c)} ${name}` : codePoint(c);
+    })
+    .join(" + ");
+}
+
+function setFieldError(id, message) {
+  const error = $(`${id}-error`);
+  const input = $(id === "message" ? "message" : id);
+  if (message) {
+    error.textContent = message;
+    error.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+  } else {
+    error.textContent = "";
+    error.hidden = true;
+    input.removeAttribute("aria-invalid");
   }
+}
+
+/** Code-point index → UTF-16 index, for selecting in the text box. */
+function utf16Offsets(chars) {
+  const offsets = [0];
+  for (const c of chars) offsets.push(offsets[offsets.length - 1] + c.length);
+  return offsets;
+}
+
+/** Code-point index → index of the first code point of its grapheme. */
+function graphemeStarts(text, chars) {
+  const start = new Array(chars.length);
+  if (typeof Intl.Segmenter !== "function") {
+    for (let i = 0; i < chars.length; i++) start[i] = i;
+    return { start, length: () => 1 };
+  }
+  const lengths = new Map();
+  let index = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) {
+    const n = Array.from(segment).length;
+    lengths.set(index, n);
+    for (let k = 0; k < n; k++) start[index + k] = index;
+    index += n;
+  }
+  return { start, length: (i) => lengths.get(i) || 1 };
+}
+
+/** The input characters after which a part ends, from the part texts and the replacements. */
+function partEnds(chars, result, replaced) {
+  const cutsAfter = new Set();
+  if (!result || !result.part_texts || result.part_texts.length < 2) return cutsAfter;
+  let boundary = 0;
+  const ends = [];
+  for (const part of result.part_texts.slice(0, -1)) {
+    boundary += Array.from(part).length;
+    ends.push(boundary);
+  }
+  let out = 0;
+  let next = 0;
+  chars.forEach((c, i) => {
+    out += replaced.has(i) ? Array.from(replaced.get(i)).length : 1;
+    while (next < ends.length && out >= ends[next]) {
+      cutsAfter.add(i);
+      next++;
+    }
+  });
+  return cutsAfter;
+}
+
+/** Highlights the typed text and lists the characters that matter, grouped by grapheme. */
+function renderCharacters(text, result, refusedList) {
+  const chars = Array.from(text);
+  const forcing = new Set(result ? result.non_gsm.map((c) => c.char_index) : []);
+  const refused = new Set(refusedList.map((c) => c.char_index));
+  const replaced = new Map(result ? result.replacements.map((r) => [r.char_index, r.to]) : []);
+  const cutsAfter = partEnds(chars, result, replaced);
+  const gsm = result && result.encoding === "GSM-7";
+  const kinds = chars.map((c, i) => {
+    if (refused.has(i)) return "refused";
+    if (forcing.has(i)) return "ucs2";
+    if (replaced.has(i)) return "replaced";
+    if (gsm && septets(c, result.charset) === 2) return "ext";
+    return "";
+  });
+
   const box = $("highlight");
   box.replaceChildren();
   chars.forEach((c, i) => {
-    const span = document.createElement("span");
-    span.textContent = c === "\n" ? "↵\n" : c;
-    if (nonGsm.has(i)) {
-      span.className = "ucs2";
-      span.title = `${describe(c)}: forces UCS-2`;
-    } else if (replaced.has(i)) {
-      const to = replaced.get(i);
-      span.className = "replaced";
-      span.title = `${describe(c)} → ${to === "" ? "(removed)" : JSON.stringify(to)}`;
-    } else if (result && result.encoding === "GSM-7" && septets(c, result.charset) === 2) {
-      span.className = "ext";
-      span.title = `${codePoint(c)}: extension character, 2 septets`;
+    let node;
+    if (kinds[i]) {
+      node = document.createElement("mark");
+      node.className = kinds[i];
+      node.dataset.index = String(i);
+    } else {
+      node = document.createElement("span");
     }
-    box.append(span);
+    node.textContent = c === "\n" ? "↵\n" : c;
+    box.append(node);
     if (cutsAfter.has(i)) {
       const cut = document.createElement("span");
       cut.className = "cut";
@@ -81,52 +277,218 @@ function renderHighlight(text, result) {
       box.append(cut);
     }
   });
+
+  // The list: one entry per distinct grapheme that holds a marked character.
+  const offsets = utf16Offsets(chars);
+  const graphemes = graphemeStarts(text, chars);
+  const groups = new Map();
+  chars.forEach((c, i) => {
+    if (!kinds[i]) return;
+    const start = graphemes.start[i];
+    const length = graphemes.length(start);
+    const grapheme = chars.slice(start, start + length).join("");
+    const kind = kinds[i];
+    const key = `${kind}\u0000${grapheme}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { kind, grapheme, marked: [], starts: [], to: replaced.get(i) };
+      groups.set(key, group);
+    }
+    if (!group.marked.includes(c)) group.marked.push(c);
+    if (group.starts.at(-1) !== start) group.starts.push(start);
+    group.length = length;
+  });
+  const order = { refused: 0, ucs2: 1, replaced: 2, ext: 3 };
+  const sorted = [...groups.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.starts[0] - b.starts[0]);
+  const list = $("char-list");
+  list.replaceChildren();
+  for (const group of sorted.slice(0, LISTED_CHARACTERS)) {
+    const item = document.createElement("li");
+    item.className = group.kind;
+    const glyph = document.createElement("mark");
+    glyph.className = group.kind;
+    glyph.textContent = Array.from(group.grapheme).map(visible).join("");
+    const what = {
+      refused: "cannot be sent as GSM-7: refused by the gsm7 request",
+      ucs2: "forces the whole message into UCS-2",
+      replaced: group.to === "" ? "smart encoding removes it" : "smart encoding sends",
+      ext: "an extension character: 2 septets",
+    }[group.kind];
+    const label = document.createElement("span");
+    label.append(` ${describe(group.marked.join(""))}: ${what}`);
+    if (group.kind === "replaced" && group.to !== "") {
+      const to = document.createElement("code");
+      to.textContent = group.to;
+      label.append(" ", to);
+    }
+    label.append(`, ${group.starts.length}×. `);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link";
+    let next = 0;
+    const name = `${describe(group.marked.join(""))}`;
+    button.textContent = group.starts.length > 1 ? `Show in message (1 of ${group.starts.length})` : "Show in message";
+    button.setAttribute("aria-label", `${button.textContent}: ${name}`);
+    button.addEventListener("click", () => {
+      const start = group.starts[next];
+      const box = $("message");
+      box.focus();
+      box.setSelectionRange(offsets[start], offsets[start + group.length]);
+      next = (next + 1) % group.starts.length;
+      if (group.starts.length > 1) {
+        button.textContent = `Show in message (${next + 1} of ${group.starts.length})`;
+        button.setAttribute("aria-label", `${button.textContent}: ${name}`);
+      }
+    });
+    item.append(glyph, label, button);
+    list.append(item);
+  }
+  if (sorted.length > LISTED_CHARACTERS) {
+    const more = document.createElement("li");
+    more.textContent = `and ${sorted.length - LISTED_CHARACTERS} more`;
+    list.append(more);
+  }
+  $("chars").hidden = sorted.length === 0;
 }
 
-function show(id, value) {
-  $(id).textContent = value;
+function renderParts(result) {
+  const list = $("part-list");
+  list.replaceChildren();
+  if (!result || !result.part_texts) {
+    const empty = document.createElement("li");
+    empty.className = "empty";
+    empty.textContent = "No parts: there is nothing to send.";
+    list.append(empty);
+    return;
+  }
+  const units = partUnits(result.part_texts, result);
+  const unit = unitName(result);
+  result.part_texts.forEach((text, i) => {
+    const item = document.createElement("li");
+    item.className = "part";
+    const head = document.createElement("div");
+    head.className = "part-head";
+    const title = document.createElement("strong");
+    title.textContent = `Part ${i + 1} of ${result.part_texts.length}`;
+    const used = document.createElement("span");
+    used.className = "part-used";
+    used.dataset.testid = "part-used";
+    used.textContent = `${units[i]}/${result.units_per_part} ${unit}`;
+    head.append(title, used);
+    const bar = document.createElement("div");
+    bar.className = "bar";
+    bar.setAttribute("aria-hidden", "true");
+    const fill = document.createElement("div");
+    fill.style.width = `${Math.min(100, (100 * units[i]) / result.units_per_part)}%`;
+    bar.append(fill);
+    const body = document.createElement("div");
+    body.className = "part-text";
+    body.dataset.testid = "part-text";
+    body.textContent = text;
+    item.append(head, bar, body);
+    list.append(item);
+  });
 }
+
+// ---- The update cycle -------------------------------------------------------------------
+
+let announceTimer = 0;
+let lastSentence = "";
+
+function announceLater(sentence) {
+  lastSentence = sentence;
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    $("announcer").textContent = lastSentence;
+  }, ANNOUNCE_AFTER_MS);
+}
+
+function rejectionText(e, relaxedFrom) {
+  const data = e.data || {};
+  const code = e.code ? ` (${e.code})` : "";
+  switch (e.kind) {
+    case "not_gsm7": {
+      const listed = (data.non_gsm || []).map((c) => `${c.char} ${c.code_point}`);
+      return `Refused${code}: the gsm7 request cannot be sent as GSM-7 because of ${listed.join(", ")} (marked below). The numbers show what auto encoding with smart encoding would send.`;
+    }
+    case "too_many_parts":
+      return `Refused${code}: ${e.message}. The numbers show the whole message.`;
+    case "too_many_characters":
+      return `Refused${code}: ${e.message}. The numbers show the whole message.`;
+    case "no_content":
+      return relaxedFrom === "" ? `Type a message: an empty message is refused${code}.` : `Refused${code}: ${e.message}.`;
+    default:
+      return `Refused${code}: ${e.message}.`;
+  }
+}
+
+let shown = null;
 
 function update() {
   const text = $("message").value;
-  const o = options();
-  const notice = $("notice");
-  notice.hidden = true;
-  notice.className = "notice";
-  let result = null;
-  try {
-    result = analyze(text, o);
-  } catch (e) {
-    notice.hidden = false;
-    notice.classList.add("error");
-    notice.textContent = `Rejected (${e.code}): ${e.message}`;
-    if (e.data && e.data.non_gsm) {
-      notice.textContent += " — " + e.data.non_gsm.map((c) => `${c.char} ${c.code_point} at ${c.char_index}`).join(", ");
-    }
-  }
+  const base = baseOptions();
+  show("smart-state", base.smartEncoding ? "(on)" : "(off)");
+  // Nothing changed (a `change` event after `input`, a focus move): keep the page as it is, so
+  // a button the user is pressing is not replaced under the pointer.
+  const state = JSON.stringify([text, base, FIELDS.map((f) => $(f.id).value)]);
+  if (state === shown) return;
+  shown = state;
+  const { accepted, errors } = fieldOptions(text, base);
+  for (const field of FIELDS) setFieldError(field.id, errors.get(field.id));
+  const options = { ...base, ...accepted };
+  const { result, rejections, refused } = analyseKeepingNumbers(text, options);
+
+  setFieldError("message", rejections.length ? rejections.map((e) => rejectionText(e, text)).join(" ") : "");
+  $("summary").classList.toggle("refused", rejections.length > 0);
+
+  let sentence;
   if (result) {
-    const unit = result.encoding === "GSM-7" ? "septets" : "UTF-16 units";
+    const unit = unitName(result);
     show("encoding", result.encoding);
     show("characters", String(result.characters));
-    show("units-label", `Units (${unit})`);
+    show("units-label", unit[0].toUpperCase() + unit.slice(1));
     show("units", String(result.units));
     show("parts", String(result.parts));
-    show("remaining", `${result.units_remaining} of ${result.units_per_part}`);
-    show("cost", result.cost ? `${result.cost.amount}${result.cost.currency ? " " + result.cost.currency : ""}` : "–");
-    if (result.warnings.length) {
-      notice.hidden = false;
-      notice.classList.add("warning");
-      notice.textContent = result.warnings.map((w) => `Warning ${w.code}: ${w.detail}`).join(" ");
-    }
+    showWithSmall("remaining", String(result.units_remaining), ` of ${result.units_per_part}`);
+    if (result.cost) showWithSmall("cost", result.cost.amount, result.cost.currency ? ` ${result.cost.currency}` : "");
+    else show("cost", "–");
+    sentence = `${result.encoding}, ${plural(result.characters, "character", "characters")}, ${plural(result.units, unit.replace(/s$/, ""), unit)}, ${plural(result.parts, "part", "parts")}, ${result.units_remaining} left in the last part`;
+    if (result.cost) sentence += `, cost ${$("cost").textContent}`;
+    sentence += ".";
   } else {
-    for (const id of ["encoding", "characters", "units", "parts", "remaining", "cost"]) show(id, "–");
+    const empty = text === "";
+    show("encoding", "–");
+    show("characters", empty ? "0" : "–");
+    show("units-label", "Units");
+    show("units", empty ? "0" : "–");
+    show("parts", empty ? "0" : "–");
+    show("remaining", "–");
+    show("cost", "–");
+    sentence = empty ? "The message is empty." : "";
   }
-  renderHighlight(text, result);
+  if (rejections.length) sentence = `${rejectionText(rejections[0], text)} ${sentence}`;
+
+  const notice = $("notice");
+  const warnings = result ? result.warnings : [];
+  notice.hidden = warnings.length === 0;
+  notice.textContent = warnings.map((w) => `Warning ${w.code}: ${w.detail}`).join(" ");
+
+  const saving = smartSaving(text, options, result);
+  $("savings").hidden = !saving;
+  if (saving) {
+    const line = `Smart encoding would make this GSM-7: ${plural(saving.parts, "part", "parts")} instead of ${result.parts}.`;
+    show("savings-text", line);
+    sentence += ` ${line}`;
+  }
+
+  renderCharacters(text, result, refused);
+  renderParts(result);
   try {
-    $("smart-text").textContent = o.smartEncoding || o.encoding === "gsm7" ? smartEncode(text) : text;
-  } catch (e) {
+    $("smart-text").textContent = smartEncode(text);
+  } catch {
     $("smart-text").textContent = "";
   }
+  announceLater(sentence.trim());
 }
 
 await init();
@@ -134,14 +496,28 @@ for (const id of ["message", "smart", "mode", "sender", "charset", "graphemes", 
   $(id).addEventListener("input", update);
   $(id).addEventListener("change", update);
 }
+$("savings-on").addEventListener("click", () => {
+  $("smart").checked = true;
+  update();
+  $("smart").focus();
+});
 $("copy").addEventListener("click", async () => {
+  const text = $("smart-text").textContent;
+  let copied = false;
   try {
-    await navigator.clipboard.writeText($("smart-text").textContent);
-    $("copy").textContent = "Copied";
+    await navigator.clipboard.writeText(text);
+    copied = true;
   } catch {
-    $("copy").textContent = "Copy failed";
+    // No clipboard permission (or an old browser): select the text and use the copy command.
+    const range = document.createRange();
+    range.selectNodeContents($("smart-text"));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    copied = document.execCommand("copy");
   }
-  setTimeout(() => ($("copy").textContent = "Copy"), 1500);
+  show("copy-status", copied ? `Copied ${plural(Array.from(text).length, "character", "characters")}.` : "Copy failed: select the text and copy it by hand.");
+  setTimeout(() => show("copy-status", ""), 4000);
 });
 update();
 document.body.dataset.ready = "true";
