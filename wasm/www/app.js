@@ -33,14 +33,10 @@ const FIELDS = [
   { id: "currency", key: "currency", read: (input) => input.value.trim() || undefined },
 ];
 
-/**
- * The options of the typed fields the engine accepts, and an error per refused field. A field is
- * tried on its own on top of the base options, so one bad field never hides the others' results.
- */
-function fieldOptions(text, base) {
-  const accepted = {};
-  const errors = new Map();
+/** The typed fields' values, and an error for a number field holding something else. */
+function typedFields() {
   const values = [];
+  const errors = new Map();
   for (const field of FIELDS) {
     const input = $(field.id);
     if (input.validity && input.validity.badInput) {
@@ -50,30 +46,28 @@ function fieldOptions(text, base) {
     const value = field.read(input);
     if (value !== undefined) values.push([field, value]);
   }
-  const all = { ...base, ...Object.fromEntries(values.map(([f, v]) => [f.key, v])) };
-  if (refusesAnOption(text, all)) {
-    for (const [field, value] of values) {
-      const error = optionError(text, { ...base, ...accepted, [field.key]: value });
-      if (error) errors.set(field.id, error.message);
-      else accepted[field.key] = value;
+  return { values, errors };
+}
+
+/**
+ * When the engine refuses an option: the typed fields it accepts, each tried on top of the base
+ * options and those accepted before it, and the engine's error for each refused one (so one bad
+ * field never hides the others' results).
+ */
+function acceptedFields(text, base, values, errors) {
+  const accepted = {};
+  for (const [field, value] of values) {
+    try {
+      analyze(text, { ...base, ...accepted, [field.key]: value });
+    } catch (e) {
+      if (e.kind === "invalid_option") {
+        errors.set(field.id, e.message);
+        continue;
+      }
     }
-  } else {
-    for (const [field, value] of values) accepted[field.key] = value;
+    accepted[field.key] = value;
   }
-  return { accepted, errors };
-}
-
-function optionError(text, options) {
-  try {
-    analyze(text, options);
-  } catch (e) {
-    if (e.kind === "invalid_option") return e;
-  }
-  return null;
-}
-
-function refusesAnOption(text, options) {
-  return optionError(text, options) !== null;
+  return accepted;
 }
 
 // ---- Asking the engine ------------------------------------------------------------------
@@ -109,19 +103,29 @@ function analyseKeepingNumbers(text, options) {
   return { result: null, rejections, refused, relaxed };
 }
 
-/** The units each part uses, asked of the engine part by part in the message's encoding. */
+const septetCache = new Map();
+
+/** The engine's septet cost of a character in a charset (1, 2, or undefined), remembered. */
+function septetsOf(c, charset) {
+  const key = `${charset}\u0000${c}`;
+  if (!septetCache.has(key)) septetCache.set(key, septets(c, charset));
+  return septetCache.get(key);
+}
+
+/**
+ * The units each part uses, from the engine: in GSM-7 the septets of its characters in the
+ * message's charset; in UCS-2 the part analysed on its own as UCS-2.
+ */
 function partUnits(partTexts, result) {
-  const gsm = result.encoding === "GSM-7";
-  return partTexts.map((part) => {
-    const probe = analyze(part, {
-      encoding: gsm ? "auto" : "ucs2",
-      smartEncoding: false,
-      charset: result.charset,
-      maxParts: Math.max(10, part.length),
-      maxCharacters: part.length + 1,
+  if (result.encoding === "GSM-7") {
+    return partTexts.map((part) => {
+      let units = 0;
+      for (const c of part) units += septetsOf(c, result.charset);
+      return units;
     });
-    return probe.units;
-  });
+  }
+  return partTexts.map((part) =>
+    analyze(part, { encoding: "ucs2", maxParts: part.length + 1, maxCharacters: part.length + 1 }).units);
 }
 
 /** When smart encoding is off and would make the message GSM-7 in fewer parts: both analyses. */
@@ -252,36 +256,47 @@ function renderCharacters(text, result, refusedList) {
     if (refused.has(i)) return "refused";
     if (forcing.has(i)) return "ucs2";
     if (replaced.has(i)) return "replaced";
-    if (gsm && septets(c, result.charset) === 2) return "ext";
+    if (gsm && septetsOf(c, result.charset) === 2) return "ext";
     return "";
   });
 
-  const box = $("highlight");
-  box.replaceChildren();
+  // Unmarked characters go in as runs of plain text; marks and part ends as elements.
+  const nodes = [];
+  let run = "";
   chars.forEach((c, i) => {
-    let node;
+    const shown = c === "\n" ? "↵\n" : c;
     if (kinds[i]) {
-      node = document.createElement("mark");
-      node.className = kinds[i];
-      node.dataset.index = String(i);
+      if (run) nodes.push(run);
+      run = "";
+      const mark = document.createElement("mark");
+      mark.className = kinds[i];
+      mark.textContent = shown;
+      nodes.push(mark);
     } else {
-      node = document.createElement("span");
+      run += shown;
     }
-    node.textContent = c === "\n" ? "↵\n" : c;
-    box.append(node);
     if (cutsAfter.has(i)) {
+      if (run) nodes.push(run);
+      run = "";
       const cut = document.createElement("span");
       cut.className = "cut";
       cut.setAttribute("role", "img");
       cut.setAttribute("aria-label", "part ends here");
-      box.append(cut);
+      nodes.push(cut);
     }
   });
+  if (run) nodes.push(run);
+  $("highlight").replaceChildren(...nodes);
 
   // The list: one entry per distinct grapheme that holds a marked character.
+  const groups = new Map();
+  if (!kinds.some(Boolean)) {
+    $("char-list").replaceChildren();
+    $("chars").hidden = true;
+    return;
+  }
   const offsets = utf16Offsets(chars);
   const graphemes = graphemeStarts(text, chars);
-  const groups = new Map();
   chars.forEach((c, i) => {
     if (!kinds[i]) return;
     const start = graphemes.start[i];
@@ -433,10 +448,15 @@ function update() {
   const state = JSON.stringify([text, base, FIELDS.map((f) => $(f.id).value)]);
   if (state === shown) return;
   shown = state;
-  const { accepted, errors } = fieldOptions(text, base);
+  const { values, errors } = typedFields();
+  let options = { ...base, ...Object.fromEntries(values.map(([field, value]) => [field.key, value])) };
+  let outcome = analyseKeepingNumbers(text, options);
+  if (values.length && outcome.rejections.some((e) => e.kind === "invalid_option")) {
+    options = { ...base, ...acceptedFields(text, base, values, errors) };
+    outcome = analyseKeepingNumbers(text, options);
+  }
   for (const field of FIELDS) setFieldError(field.id, errors.get(field.id));
-  const options = { ...base, ...accepted };
-  const { result, rejections, refused } = analyseKeepingNumbers(text, options);
+  const { result, rejections, refused } = outcome;
 
   setFieldError("message", rejections.length ? rejections.map((e) => rejectionText(e, text)).join(" ") : "");
   $("summary").classList.toggle("refused", rejections.length > 0);
