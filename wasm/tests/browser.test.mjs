@@ -77,11 +77,20 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     });
     const text = (id) => page.locator(`[data-testid=${id}]`).textContent();
     const type = (message) => page.locator("#message").fill(message);
+    /** The highlighted text up to the first part end. */
+    const beforeFirstCut = () => page.evaluate(() => {
+      let s = "";
+      for (const node of document.getElementById("highlight").childNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && node.classList.contains("cut")) break;
+        s += node.textContent;
+      }
+      return s;
+    });
     const parts = async () => ({
       used: await page.locator("[data-testid=part-used]").allTextContents(),
       texts: await page.locator("[data-testid=part-text]").allTextContents(),
     });
-    return { page, text, type, parts };
+    return { page, text, type, parts, beforeFirstCut };
   }
 
   test("smart encoding is on by default, with a visible switch a keyboard can turn off", async (t) => {
@@ -104,7 +113,7 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
   });
 
   test("each part is shown with its text and the capacity it uses", async (t) => {
-    const { page, text, type, parts } = await open(t);
+    const { page, text, type, parts, beforeFirstCut } = await open(t);
     await type("Hello there");
     assert.deepEqual(await parts(), { used: ["11/160 septets"], texts: ["Hello there"] });
     assert.equal(await text("remaining"), "149 of 160");
@@ -121,6 +130,7 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     });
     assert.equal(await text("units"), "164");
     assert.equal(await page.locator("#highlight .cut").count(), 1);
+    assert.equal(await beforeFirstCut(), "a".repeat(152));
     assert.equal(await page.locator("#highlight mark.ext").count(), 1);
 
     // UCS-2: 67 units a part; an emoji (2 units) is never cut in half.
@@ -139,8 +149,11 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     const family = "👩\u200d👩\u200d👧\u200d👦";
     await type("ж".repeat(60) + family);
     assert.deepEqual((await parts()).used, ["66/67 UTF-16 units", "5/67 UTF-16 units"]);
+    assert.equal(await beforeFirstCut(), "ж".repeat(60) + "👩\u200d👩\u200d");
     await page.locator("#graphemes").check();
     assert.deepEqual(await parts(), { used: ["60/67 UTF-16 units", "11/67 UTF-16 units"], texts: ["ж".repeat(60), family] });
+    assert.equal(await beforeFirstCut(), "ж".repeat(60));
+    assert.equal(await page.locator("#highlight mark.ucs2").last().textContent(), family);
   });
 
   test("the characters that force UCS-2 are highlighted, listed and found in the text", async (t) => {
@@ -155,8 +168,9 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     // UTF-16 positions in the text box: the emoji is units 6 and 7.
     assert.deepEqual(await page.locator("#message").evaluate((e) => [document.activeElement === e, e.selectionStart, e.selectionEnd]), [true, 6, 8]);
 
-    // A variation selector is listed with its emoji, as one grapheme.
+    // A variation selector is marked and listed with its emoji, as one grapheme.
     await type("Shop 🛍️ now, 🛍️ later");
+    assert.deepEqual(await page.locator("#highlight mark.ucs2").allTextContents(), ["🛍️", "🛍️"]);
     const entries = await page.locator("#char-list li").allTextContents();
     assert.equal(entries.length, 1, entries.join("\n"));
     assert.match(entries[0], /U\+1F6CD \+ U\+FE0F: forces the whole message into UCS-2, 2×/);

@@ -244,6 +244,9 @@ function partEnds(chars, result, replaced) {
   return cutsAfter;
 }
 
+/** The kinds of marked characters, most important first. */
+const ORDER = { refused: 0, ucs2: 1, replaced: 2, ext: 3 };
+
 /** Highlights the typed text and lists the characters that matter, grouped by grapheme. */
 function renderCharacters(text, result, refusedList) {
   const chars = Array.from(text);
@@ -260,32 +263,47 @@ function renderCharacters(text, result, refusedList) {
     return "";
   });
 
-  // Unmarked characters go in as runs of plain text; marks and part ends as elements.
+  // A mark covers the whole grapheme (an emoji with its variation selector or skin tone, a
+  // letter with its accents), unless a part ends inside it; unmarked text goes in as plain runs.
+  const graphemes = graphemeStarts(text, chars);
   const nodes = [];
   let run = "";
-  chars.forEach((c, i) => {
-    const shown = c === "\n" ? "↵\n" : c;
-    if (kinds[i]) {
-      if (run) nodes.push(run);
-      run = "";
+  const flush = () => {
+    if (run) nodes.push(run);
+    run = "";
+  };
+  const shown = (c) => (c === "\n" ? "↵\n" : c);
+  let i = 0;
+  while (i < chars.length) {
+    let end = graphemes.start[i] + graphemes.length(graphemes.start[i]);
+    for (let k = i; k < end - 1; k++) {
+      if (cutsAfter.has(k)) {
+        end = k + 1;
+        break;
+      }
+    }
+    const kind = kinds.slice(i, end).filter(Boolean).sort((a, b) => ORDER[a] - ORDER[b])[0];
+    const cluster = chars.slice(i, end).map(shown).join("");
+    if (kind) {
+      flush();
       const mark = document.createElement("mark");
-      mark.className = kinds[i];
-      mark.textContent = shown;
+      mark.className = kind;
+      mark.textContent = cluster;
       nodes.push(mark);
     } else {
-      run += shown;
+      run += cluster;
     }
-    if (cutsAfter.has(i)) {
-      if (run) nodes.push(run);
-      run = "";
+    if (cutsAfter.has(end - 1)) {
+      flush();
       const cut = document.createElement("span");
       cut.className = "cut";
       cut.setAttribute("role", "img");
       cut.setAttribute("aria-label", "part ends here");
       nodes.push(cut);
     }
-  });
-  if (run) nodes.push(run);
+    i = end;
+  }
+  flush();
   $("highlight").replaceChildren(...nodes);
 
   // The list: one entry per distinct grapheme that holds a marked character.
@@ -296,7 +314,6 @@ function renderCharacters(text, result, refusedList) {
     return;
   }
   const offsets = utf16Offsets(chars);
-  const graphemes = graphemeStarts(text, chars);
   chars.forEach((c, i) => {
     if (!kinds[i]) return;
     const start = graphemes.start[i];
@@ -313,8 +330,7 @@ function renderCharacters(text, result, refusedList) {
     if (group.starts.at(-1) !== start) group.starts.push(start);
     group.length = length;
   });
-  const order = { refused: 0, ucs2: 1, replaced: 2, ext: 3 };
-  const sorted = [...groups.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.starts[0] - b.starts[0]);
+  const sorted = [...groups.values()].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.starts[0] - b.starts[0]);
   const list = $("char-list");
   list.replaceChildren();
   for (const group of sorted.slice(0, LISTED_CHARACTERS)) {
