@@ -6,7 +6,7 @@
 //   node benches/peers/peers.mjs          (after wasm/build.sh; ./test.sh builds it)
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { prng } from "../../wasm/tests/corpus.mjs";
@@ -15,8 +15,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(new URL("../../wasm/package.json", import.meta.url));
 const splitSms = require("split-sms");
 const { SegmentedMessage } = require("sms-segments-calculator");
-const septet = await import(new URL("../../wasm/pkg/septet.js", import.meta.url));
-septet.initSync({ module: readFileSync(new URL("../../wasm/pkg/septet_wasm_bg.wasm", import.meta.url)) });
+const septet = await import(new URL("../../wasm/pkg/septet.node.mjs", import.meta.url));
 
 // ---- workload ----------------------------------------------------------------------------
 const WORDS = "your order has shipped and will arrive tomorrow between 9am and 5pm reply STOP to opt out code is valid for minutes thanks for shopping with us see details at example.com/t/8XK2 call 555-0100 appointment confirmed Dr. Smith on Monday at 10:30 balance due is $42.50 please pay by Friday".split(" ");

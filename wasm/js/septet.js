@@ -1,48 +1,73 @@
-// septet-wasm's entry point: the wasm-bindgen module, with a fast input path for the functions
-// that take a message. It checks `isWellFormed()` (a lone surrogate goes to the engine's own
-// error path) and writes the text's UTF-8 into the module's input buffer with
-// `TextEncoder.encodeInto`, which is native code; wasm-bindgen's generic glue copies strings one
-// code unit at a time. No SMS logic lives here.
-import init, * as raw from "./septet_wasm.js";
+// septet-wasm for browsers and bundlers: an ES module over wasm-bindgen's `--target web` glue.
+// Call `await init()` once (it fetches septet_wasm_bg.wasm beside this file, or takes what you
+// pass), then use the functions. Used before that, they throw a plain `Error` saying so.
+// Node does not use this file: the package's `node` export condition points at
+// septet.node.mjs / septet.node.cjs, which load the .wasm themselves.
+import rawInit, * as raw from "./septet_wasm.js";
+import { withFastInput } from "./fast-input.js";
 
-export { init as default };
-export { initSync, septets, smartEncode, split, substitution, substitutionName } from "./septet_wasm.js";
+let ready = false;
+const fast = withFastInput(raw);
 
-const encoder = new TextEncoder();
-const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wellFormed = typeof "".isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !LONE.test(s);
-
-let memory = null;
-let view = null;
-
-/** Writes `text` into the input buffer; returns its length in bytes. */
-function pass(text) {
-  const needed = text.length * 3; // UTF-8 bytes never exceed 3 per UTF-16 code unit
-  if (memory === null) memory = raw.wasmMemory();
-  // A grown memory detaches the old buffer (byteLength 0), so the view is made again.
-  if (view === null || view.byteLength < needed) {
-    const capacity = Math.max(needed, 4096);
-    const pointer = raw.inputBuffer(capacity);
-    view = new Uint8Array(memory.buffer, pointer, capacity);
+function check() {
+  if (!ready) {
+    throw new Error(
+      "septet-wasm is not initialised: call `await init()` (or `initSync({ module: bytes })`) " +
+        "once before analyze, segmentsCount, split, smartEncode, substitution, substitutionName " +
+        "or septets. In Node, `import`/`require(\"septet-wasm\")` loads the module itself.",
+    );
   }
-  return encoder.encodeInto(text, view).written;
 }
 
-function fast(text) {
-  return typeof text === "string" && wellFormed(text);
+/**
+ * Loads and instantiates the WebAssembly module; resolves once the functions can be used.
+ * With no argument it fetches `septet_wasm_bg.wasm` next to this file; pass
+ * `{ module_or_path }` (a URL, a `Response`, the bytes or a compiled `WebAssembly.Module`) to
+ * load it from elsewhere. Calling it again does nothing.
+ */
+export default async function init(input) {
+  await rawInit(input);
+  ready = true;
+}
+export { init };
+
+/** Instantiates the module synchronously from `{ module }` (the bytes or a compiled module). */
+export function initSync(input) {
+  raw.initSync(input);
+  ready = true;
 }
 
-/** Analyses a message; see the package README. */
 export function analyze(text, options) {
-  return fast(text) ? raw.analyzeInput(pass(text), options) : raw.analyze(text, options);
+  check();
+  return fast.analyze(text, options);
 }
 
-/** The number of parts (billed segments) only. */
 export function segmentsCount(text, options) {
-  if (!fast(text)) return raw.segmentsCount(text, options);
-  if (options === undefined) {
-    // 0 means rejected: the general path throws the error.
-    return raw.segmentsCountInputDefault(pass(text)) || raw.segmentsCount(text, options);
-  }
-  return raw.segmentsCountInput(pass(text), options);
+  check();
+  return fast.segmentsCount(text, options);
+}
+
+export function split(text, options) {
+  check();
+  return raw.split(text, options);
+}
+
+export function smartEncode(text) {
+  check();
+  return raw.smartEncode(text);
+}
+
+export function substitution(character) {
+  check();
+  return raw.substitution(character);
+}
+
+export function substitutionName(character) {
+  check();
+  return raw.substitutionName(character);
+}
+
+export function septets(character, charset) {
+  check();
+  return raw.septets(character, charset);
 }

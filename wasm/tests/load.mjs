@@ -1,7 +1,5 @@
-// Loads the built package (wasm/pkg) in Node with initSync, as the package README shows.
-import { readFileSync } from "node:fs";
-import * as septet from "../pkg/septet.js";
-
-septet.initSync({ module: readFileSync(new URL("../pkg/septet_wasm_bg.wasm", import.meta.url)) });
+// The built package (wasm/pkg) through its Node entry, as `import ... from "septet-wasm"` gets it:
+// the module loads its .wasm itself.
+import * as septet from "../pkg/septet.node.mjs";
 
 export default septet;

@@ -1,0 +1,64 @@
+// Types of septet-wasm's functions (CommonJS: `require("septet-wasm")` in Node). septet.d.ts
+// re-exports them for every ES-module entry. They need only the ES2020 library: no DOM, no
+// @types/node.
+import type { AnalysisResult, Options } from "./septet-types.cjs";
+export type { AnalysisResult, Options, SeptetError, SmartEncoding, Replacement, LocatedChar } from "./septet-types.cjs";
+
+/**
+ * Where `init` loads the WebAssembly module from: a URL (a string or a `URL`), a fetch
+ * `Response` (or a promise of one), the bytes, or a compiled `WebAssembly.Module`. Typed without
+ * the DOM library, so objects are accepted as they are.
+ */
+export type InitInput = string | ArrayBuffer | ArrayBufferView | object;
+
+/**
+ * Loads the WebAssembly module; resolves once the functions can be used. Browsers and bundlers
+ * must await it once first (with no argument it fetches `septet_wasm_bg.wasm` beside the
+ * module); in Node the package has loaded itself and this resolves at once.
+ */
+export function init(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
+
+/**
+ * Instantiates the module synchronously from its bytes or a compiled `WebAssembly.Module`
+ * (browsers and bundlers; does nothing in Node).
+ */
+export function initSync(input?: { module: ArrayBuffer | ArrayBufferView | object }): void;
+
+/**
+ * Analyses a message: encoding, units, parts, smart-encoding metadata, replacements, the
+ * characters that force UCS-2, warnings, cost. Throws a `SeptetError` when the provider would
+ * reject the message (or the text holds a lone surrogate).
+ *
+ * @example analyze("Don’t miss it…", { smartEncoding: true }).parts  // 1
+ */
+export function analyze(text: string, options?: Options): AnalysisResult;
+
+/**
+ * The number of parts (billed segments) only: the fast path for counting many messages, under
+ * the name Twilio's calculator uses. Throws a `SeptetError` when the provider would reject the
+ * message.
+ *
+ * @example segmentsCount("a".repeat(161))  // 2
+ */
+export function segmentsCount(text: string, options?: Options): number;
+
+/**
+ * The texts of the parts the message is sent as (after smart encoding when the options apply
+ * it). Throws a `SeptetError` when the provider would reject the message.
+ */
+export function split(text: string, options?: Options): string[];
+
+/** The text after smart encoding (the provider's substitution table). */
+export function smartEncode(text: string): string;
+
+/** The smart-encoding substitution for one character, or `undefined` when it is kept. */
+export function substitution(character: string): string | undefined;
+
+/** The name the substitution table gives a character, or `undefined` when it has none. */
+export function substitutionName(character: string): string | undefined;
+
+/**
+ * The septets a character costs in a charset (`"gsm0338"` when absent): 1, 2 for an extension
+ * character, or `undefined` when it is not in the charset.
+ */
+export function septets(character: string, charset?: "gsm0338" | "carrier-safe" | "ascii7"): number | undefined;
