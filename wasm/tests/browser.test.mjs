@@ -168,6 +168,14 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     // UTF-16 positions in the text box: the emoji is units 6 and 7.
     assert.deepEqual(await page.locator("#message").evaluate((e) => [document.activeElement === e, e.selectionStart, e.selectionEnd]), [true, 6, 8]);
 
+    // One emoji in a long message: the page says what the message would be without it. 200
+    // characters: UCS-2 is 3 parts (67 + 67 + 66); the other 199 as GSM-7, 2 parts (153 + 46).
+    await type("a".repeat(100) + "😀" + "b".repeat(99));
+    assert.equal(await text("parts"), "3");
+    assert.equal(await page.locator("[data-testid=without]").textContent(), "Without 😀 this message would be GSM-7: 2 parts instead of 3.");
+    await type("Party 😀 tonight");
+    assert.equal(await page.locator("[data-testid=without]").isVisible(), false);
+
     // A variation selector is marked and listed with its emoji, as one grapheme.
     await type("Shop 🛍️ now, 🛍️ later");
     assert.deepEqual(await page.locator("#highlight mark.ucs2").allTextContents(), ["🛍️", "🛍️"]);

@@ -248,7 +248,7 @@ function partEnds(chars, result, replaced) {
 const ORDER = { refused: 0, ucs2: 1, replaced: 2, ext: 3 };
 
 /** Highlights the typed text and lists the characters that matter, grouped by grapheme. */
-function renderCharacters(text, result, refusedList) {
+function renderCharacters(text, result, refusedList, options) {
   const chars = Array.from(text);
   const forcing = new Set(result ? result.non_gsm.map((c) => c.char_index) : []);
   const refused = new Set(refusedList.map((c) => c.char_index));
@@ -311,6 +311,7 @@ function renderCharacters(text, result, refusedList) {
   if (!kinds.some(Boolean)) {
     $("char-list").replaceChildren();
     $("chars").hidden = true;
+    $("without").hidden = true;
     return;
   }
   const offsets = utf16Offsets(chars);
@@ -380,6 +381,32 @@ function renderCharacters(text, result, refusedList) {
     list.append(more);
   }
   $("chars").hidden = sorted.length === 0;
+  renderWithout(chars, sorted.filter((g) => g.kind === "ucs2"), result, options);
+}
+
+/**
+ * When a few characters force UCS-2 (an emoji in a long message): what the engine says the
+ * message would be without them, if that is GSM-7 in fewer parts.
+ */
+function renderWithout(chars, forcing, result, options) {
+  const line = $("without");
+  line.hidden = true;
+  if (!result || result.encoding !== "UCS-2" || options.encoding !== "auto" || forcing.length === 0 || forcing.length > 3) return;
+  const dropped = new Set();
+  for (const group of forcing) {
+    for (const start of group.starts) for (let k = start; k < start + group.length; k++) dropped.add(k);
+  }
+  const rest = chars.filter((c, i) => !dropped.has(i)).join("");
+  let without;
+  try {
+    without = analyze(rest, { ...options, parts: false, rate: undefined, currency: undefined });
+  } catch {
+    return;
+  }
+  if (without.encoding !== "GSM-7" || without.parts >= result.parts) return;
+  const names = forcing.map((g) => g.grapheme).join(" ");
+  line.textContent = `Without ${names} this message would be GSM-7: ${plural(without.parts, "part", "parts")} instead of ${result.parts}.`;
+  line.hidden = false;
 }
 
 function renderParts(result) {
@@ -517,7 +544,7 @@ function update() {
     sentence += ` ${line}`;
   }
 
-  renderCharacters(text, result, refused);
+  renderCharacters(text, result, refused, options);
   renderParts(result);
   try {
     $("smart-text").textContent = smartEncode(text);
