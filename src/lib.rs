@@ -44,6 +44,7 @@ extern crate alloc;
 #[cfg(any(feature = "std", test))]
 extern crate std;
 
+mod alphabet;
 mod analysis;
 mod charset;
 mod classify;
@@ -56,6 +57,7 @@ mod smart;
 mod split;
 mod tables;
 
+pub use alphabet::{table_masks, Alphabet, Language, SeptetCode, Table, TableKind, TableMasks};
 pub use analysis::{analyze, analyze_with, Analysis, SmartEncodingMetadata};
 #[cfg(feature = "alloc")]
 pub use analysis::{split, Split};
