@@ -53,6 +53,7 @@ mod encoding;
 mod error;
 mod options;
 mod outgoing;
+mod pdu;
 mod smart;
 mod split;
 mod tables;
@@ -67,6 +68,7 @@ pub use cost::{Decimal, ParseDecimalError};
 pub use encoding::Encoding;
 pub use error::{Error, Warning};
 pub use options::{EncodingRequest, Options, SplitMode};
+pub use pdu::*;
 #[cfg(feature = "alloc")]
 pub use smart::smart_encode;
 pub use smart::{

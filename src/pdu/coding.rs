@@ -1,0 +1,148 @@
+//! TP-DCS: the data coding scheme octet (3GPP TS 23.038 §4), read for its alphabet.
+
+use core::fmt;
+
+use super::PduError;
+
+/// The alphabet of a part's user data.
+///
+/// ```
+/// use septet::DataCoding;
+/// assert_eq!(DataCoding::from_dcs(0xF2), Ok(DataCoding::Gsm7)); // class 2, GSM 7-bit
+/// assert_eq!(DataCoding::from_dcs(0x18), Ok(DataCoding::Ucs2)); // class 0, UCS-2
+/// assert_eq!(DataCoding::Ucs2.dcs(), 0x08);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DataCoding {
+    /// GSM 7-bit, packed: TP-UDL counts septets.
+    Gsm7,
+    /// 8-bit data: TP-UDL counts octets; returned as bytes, not text.
+    EightBit,
+    /// UCS-2 (read as UTF-16BE): TP-UDL counts octets.
+    Ucs2,
+}
+
+impl DataCoding {
+    /// The plain TP-DCS septet writes (and SMPP `data_coding`): 0x00, 0x04 or 0x08.
+    ///
+    /// ```
+    /// assert_eq!(septet::DataCoding::Gsm7.dcs(), 0x00);
+    /// ```
+    pub const fn dcs(self) -> u8 {
+        match self {
+            DataCoding::Gsm7 => 0x00,
+            DataCoding::EightBit => 0x04,
+            DataCoding::Ucs2 => 0x08,
+        }
+    }
+
+    /// The name result objects use: `"GSM-7"`, `"8-bit"` or `"UCS-2"`.
+    ///
+    /// ```
+    /// assert_eq!(septet::DataCoding::EightBit.name(), "8-bit");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            DataCoding::Gsm7 => "GSM-7",
+            DataCoding::EightBit => "8-bit",
+            DataCoding::Ucs2 => "UCS-2",
+        }
+    }
+
+    /// The alphabet of a TP-DCS octet. Groups read: general data coding 00xx and automatic
+    /// deletion 01xx (bits 3–2; compressed text is refused), message waiting 1100/1101 (GSM-7)
+    /// and 1110 (UCS-2), and data coding/message class 1111 (bit 2).
+    ///
+    /// ```
+    /// use septet::{DataCoding, PduError};
+    /// assert_eq!(DataCoding::from_dcs(0x04), Ok(DataCoding::EightBit));
+    /// assert_eq!(DataCoding::from_dcs(0xE0), Ok(DataCoding::Ucs2));
+    /// assert_eq!(DataCoding::from_dcs(0x20), Err(PduError::UnsupportedDataCoding { dcs: 0x20 }));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PduError::UnsupportedDataCoding`] for compressed text, the reserved alphabet value
+    /// (bits 3–2 = 11) and the reserved groups 1000–1011.
+    pub const fn from_dcs(dcs: u8) -> Result<DataCoding, PduError> {
+        match dcs >> 4 {
+            0x0..=0x7 => {
+                if dcs & 0x20 != 0 {
+                    return Err(PduError::UnsupportedDataCoding { dcs });
+                }
+                match (dcs >> 2) & 0x03 {
+                    0 => Ok(DataCoding::Gsm7),
+                    1 => Ok(DataCoding::EightBit),
+                    2 => Ok(DataCoding::Ucs2),
+                    _ => Err(PduError::UnsupportedDataCoding { dcs }),
+                }
+            }
+            0xC | 0xD => Ok(DataCoding::Gsm7),
+            0xE => Ok(DataCoding::Ucs2),
+            0xF => {
+                if dcs & 0x04 != 0 {
+                    Ok(DataCoding::EightBit)
+                } else {
+                    Ok(DataCoding::Gsm7)
+                }
+            }
+            _ => Err(PduError::UnsupportedDataCoding { dcs }),
+        }
+    }
+
+    /// The largest TP-UDL: 160 septets, or 140 octets.
+    ///
+    /// ```
+    /// assert_eq!(septet::DataCoding::Ucs2.max_udl(), 140);
+    /// ```
+    pub const fn max_udl(self) -> usize {
+        match self {
+            DataCoding::Gsm7 => 160,
+            _ => 140,
+        }
+    }
+
+    /// Octets of TP-UD that a TP-UDL of `udl` occupies: ⌈7·udl/8⌉ for GSM-7, `udl` otherwise.
+    ///
+    /// ```
+    /// assert_eq!(septet::DataCoding::Gsm7.user_data_octets(160), 140);
+    /// ```
+    pub const fn user_data_octets(self, udl: usize) -> usize {
+        match self {
+            DataCoding::Gsm7 => (7 * udl).div_ceil(8),
+            _ => udl,
+        }
+    }
+}
+
+impl fmt::Display for DataCoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_dcs_value() {
+        for dcs in 0..=255u8 {
+            let expected = match dcs {
+                0x00..=0x7F if dcs & 0x20 != 0 => None,
+                0x00..=0x7F => [
+                    Some(DataCoding::Gsm7),
+                    Some(DataCoding::EightBit),
+                    Some(DataCoding::Ucs2),
+                    None,
+                ][usize::from((dcs >> 2) & 3)],
+                0x80..=0xBF => None,
+                0xC0..=0xDF => Some(DataCoding::Gsm7),
+                0xE0..=0xEF => Some(DataCoding::Ucs2),
+                _ if dcs & 4 == 0 => Some(DataCoding::Gsm7),
+                _ => Some(DataCoding::EightBit),
+            };
+            assert_eq!(DataCoding::from_dcs(dcs).ok(), expected, "0x{dcs:02X}");
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The bytes of one part: TP-UD, TP-UDL, TP-DCS, TP-UDHI, SMPP fields and the SMS-SUBMIT TPDU,
+//! written into the caller's buffers (no allocation).
+
+use super::address::Address;
+use super::pack::{pack_septets, packed_octets};
+use super::udh::{ConcatInfo, Udh, MAX_UDH_OCTETS};
+use super::{DataCoding, PduError};
+use crate::alphabet::Alphabet;
+
+/// The ESC septet that leads a single shift table character.
+const ESC: u8 = 0x1B;
+
+/// Octets of TP-UD at most (and the buffer size [`encode_part_into`] needs at most).
+pub const MAX_USER_DATA_OCTETS: usize = 140;
+/// Octets of an SMPP `short_message` at most (unpacked GSM-7: the header octets plus one octet
+/// per septet never exceed 160).
+pub const MAX_SHORT_MESSAGE_OCTETS: usize = 160;
+/// Octets of the SMS-SUBMIT TPDU at most, with its leading `00` (SMSC from the SIM): 1 + first
+/// octet, TP-MR, TP-DA (2 + 10), TP-PID, TP-DCS, TP-UDL, 140 octets of TP-UD.
+pub const MAX_SUBMIT_OCTETS: usize = 1 + 3 + 12 + 3 + MAX_USER_DATA_OCTETS;
+
+/// How a part's text is written: GSM 7-bit in an alphabet, or UCS-2.
+///
+/// ```
+/// use septet::{Alphabet, PartCoding, DataCoding};
+/// assert_eq!(PartCoding::Gsm7(Alphabet::DEFAULT).data_coding(), DataCoding::Gsm7);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartCoding {
+    /// GSM 7-bit with this pair of tables (national ones add shift IEs to the header).
+    Gsm7(Alphabet),
+    /// UTF-16 big-endian.
+    Ucs2,
+}
+
+impl PartCoding {
+    /// TP-DCS's alphabet.
+    ///
+    /// ```
+    /// assert_eq!(septet::PartCoding::Ucs2.data_coding().dcs(), 8);
+    /// ```
+    pub const fn data_coding(self) -> DataCoding {
+        match self {
+            PartCoding::Gsm7(_) => DataCoding::Gsm7,
+            PartCoding::Ucs2 => DataCoding::Ucs2,
+        }
+    }
+
+    /// The header of a part with `concat` in this coding.
+    ///
+    /// ```
+    /// assert!(septet::PartCoding::Ucs2.udh(None).is_empty());
+    /// ```
+    pub const fn udh(self, concat: Option<ConcatInfo>) -> Udh {
+        match self {
+            PartCoding::Gsm7(alphabet) => Udh::new(concat, alphabet),
+            PartCoding::Ucs2 => Udh {
+                concat,
+                single_shift: None,
+                locking_shift: None,
+            },
+        }
+    }
+}
+
+/// What [`encode_part_into`] wrote, and the fields that go with it.
+///
+/// ```
+/// use septet::{encode_part_into, Alphabet, PartCoding};
+/// let mut ud = [0u8; 140];
+/// let part = encode_part_into("Hello", PartCoding::Gsm7(Alphabet::DEFAULT), None, &mut ud)?;
+/// assert_eq!((part.udl, part.dcs, part.udhi, part.user_data_octets), (5, 0, false, 5));
+/// assert_eq!(&ud[..5], [0xC8, 0x32, 0x9B, 0xFD, 0x06]);
+/// # Ok::<(), septet::PduError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PartInfo {
+    /// Octets of TP-UD written (header included).
+    pub user_data_octets: usize,
+    /// Octets of the header at the start of TP-UD, UDHL included (0 without one).
+    pub udh_octets: usize,
+    /// TP-UDL: septets (header and fill included) for GSM-7, octets for UCS-2.
+    pub udl: u8,
+    /// TP-DCS (and SMPP `data_coding`): 0x00 or 0x08.
+    pub dcs: u8,
+    /// TP-UDHI: whether TP-UD starts with a header (SMPP `esm_class` 0x40).
+    pub udhi: bool,
+    /// Septets (GSM-7) or UTF-16 units (UCS-2) of the text alone.
+    pub text_units: usize,
+}
+
+impl PartInfo {
+    /// SMPP `esm_class`: 0x40 (UDHI) with a header, else 0x00.
+    ///
+    /// ```
+    /// use septet::{encode_part_into, PartCoding};
+    /// let part = encode_part_into("hi", PartCoding::Ucs2, None, &mut [0u8; 140])?;
+    /// assert_eq!(part.esm_class(), 0);
+    /// # Ok::<(), septet::PduError>(())
+    /// ```
+    pub const fn esm_class(&self) -> u8 {
+        if self.udhi {
+            0x40
+        } else {
+            0x00
+        }
+    }
+}
+
+/// Writes the septets of `text` in `alphabet` to `out`, returning how many; `None` (with the
+/// character) when one is not in the alphabet, or when `out` fills.
+fn text_septets(text: &str, alphabet: Alphabet, out: &mut [u8]) -> Result<usize, PduError> {
+    let mut n = 0;
+    for c in text.chars() {
+        let code = alphabet
+            .septets(c)
+            .ok_or(PduError::NotEncodable { character: c })?;
+        let needed = n + code.septets();
+        if needed > out.len() {
+            // Count the rest for the error.
+            let rest: usize = text.chars().map(|c| alphabet.cost(c).unwrap_or(1)).sum();
+            return Err(PduError::PartTooLong {
+                needed: rest,
+                capacity: out.len(),
+            });
+        }
+        if code.shifted {
+            out[n] = ESC;
+            out[n + 1] = code.code;
+        } else {
+            out[n] = code.code;
+        }
+        n = needed;
+    }
+    Ok(n)
+}
+
+/// Encodes one part — its header (`concat` and the alphabet's shift IEs) and `text` — as the
+/// TP-UD of section 4 into the start of `out` (140 octets always suffice).
+///
+/// ```
+/// use septet::{encode_part_into, Alphabet, ConcatInfo, Language, PartCoding, ReferenceBits};
+///
+/// let concat = ConcatInfo { reference: 0, total: 2, sequence: 1, bits: ReferenceBits::Eight };
+/// let mut ud = [0u8; 140];
+/// let part = encode_part_into("hellohello", PartCoding::Gsm7(Alphabet::DEFAULT), Some(concat), &mut ud)?;
+/// assert_eq!(part.udl, 17);
+/// assert_eq!(ud[..part.user_data_octets], [0x05, 0x00, 0x03, 0x00, 0x02, 0x01,
+///     0xD0, 0x65, 0x36, 0xFB, 0x8D, 0x2E, 0xB3, 0xD9, 0x6F]);
+///
+/// let turkish = Alphabet::new(None, Some(Language::Turkish)).unwrap();
+/// let part = encode_part_into("Ğşa", PartCoding::Gsm7(turkish), None, &mut ud)?;
+/// assert_eq!(ud[..part.user_data_octets], [0x03, 0x24, 0x01, 0x01, 0xD8, 0x1C, 0x37, 0xF3, 0x30]);
+/// # Ok::<(), septet::PduError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`PduError::NotEncodable`] for a character outside the alphabet (U+001B among them);
+/// [`PduError::PartTooLong`] when the text exceeds the part's capacity (160 − ⌈8H/7⌉ septets or
+/// 140 − H octets); [`PduError::BadConcat`] for an invalid concatenation IE;
+/// [`PduError::BufferTooSmall`] when `out` is too short.
+pub fn encode_part_into(
+    text: &str,
+    coding: PartCoding,
+    concat: Option<ConcatInfo>,
+    out: &mut [u8],
+) -> Result<PartInfo, PduError> {
+    let udh = coding.udh(concat);
+    let mut header = [0u8; MAX_UDH_OCTETS];
+    let udh_octets = udh.write(&mut header)?;
+    match coding {
+        PartCoding::Gsm7(alphabet) => {
+            let capacity = 160 - udh.septets();
+            let mut septets = [0u8; 160];
+            let n = text_septets(text, alphabet, &mut septets[..capacity])?;
+            let needed = udh_octets + packed_octets(udh.fill_bits(), n);
+            if out.len() < needed {
+                return Err(PduError::BufferTooSmall {
+                    needed,
+                    available: out.len(),
+                });
+            }
+            out[..udh_octets].copy_from_slice(&header[..udh_octets]);
+            let packed = pack_septets(&septets[..n], udh.fill_bits(), &mut out[udh_octets..])?;
+            Ok(PartInfo {
+                user_data_octets: udh_octets + packed,
+                udh_octets,
+                udl: (udh.septets() + n) as u8,
+                dcs: DataCoding::Gsm7.dcs(),
+                udhi: udh_octets > 0,
+                text_units: n,
+            })
+        }
+        PartCoding::Ucs2 => {
+            let capacity = (MAX_USER_DATA_OCTETS - udh_octets) / 2;
+            let units = text.encode_utf16().count();
+            if units > capacity {
+                return Err(PduError::PartTooLong {
+                    needed: units,
+                    capacity,
+                });
+            }
+            let needed = udh_octets + 2 * units;
+            if out.len() < needed {
+                return Err(PduError::BufferTooSmall {
+                    needed,
+                    available: out.len(),
+                });
+            }
+            out[..udh_octets].copy_from_slice(&header[..udh_octets]);
+            for (slot, unit) in out[udh_octets..needed]
+                .chunks_exact_mut(2)
+                .zip(text.encode_utf16())
+            {
+                slot.copy_from_slice(&unit.to_be_bytes());
+            }
+            Ok(PartInfo {
+                user_data_octets: needed,
+                udh_octets,
+                udl: needed as u8,
+                dcs: DataCoding::Ucs2.dcs(),
+                udhi: udh_octets > 0,
+                text_units: units,
+            })
+        }
+    }
+}
+
+/// How GSM-7 text goes into SMPP `short_message`.
+///
+/// ```
+/// assert_eq!(septet::SmppPacking::default(), septet::SmppPacking::Unpacked);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SmppPacking {
+    /// One octet per septet after the header (what most SMSCs expect for `data_coding` 0).
+    #[default]
+    Unpacked,
+    /// The TP-UD exactly as packed for the air interface.
+    Packed,
+}
+
+impl SmppPacking {
+    /// `"unpacked"` or `"packed"`.
+    ///
+    /// ```
+    /// assert_eq!(septet::SmppPacking::Packed.name(), "packed");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            SmppPacking::Unpacked => "unpacked",
+            SmppPacking::Packed => "packed",
+        }
+    }
+}
+
+/// Writes one part's SMPP `short_message` into the start of `out` (160 octets always suffice),
+/// returning its length (`sm_length`). UCS-2 parts and packed GSM-7 are the TP-UD itself;
+/// unpacked GSM-7 is the header, then one octet per septet.
+///
+/// ```
+/// use septet::{short_message_into, Alphabet, PartCoding, SmppPacking};
+/// let mut sm = [0u8; 160];
+/// let n = short_message_into("Hi€", PartCoding::Gsm7(Alphabet::DEFAULT), None, SmppPacking::Unpacked, &mut sm)?;
+/// assert_eq!(&sm[..n], [0x48, 0x69, 0x1B, 0x65]);
+/// # Ok::<(), septet::PduError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`encode_part_into`].
+pub fn short_message_into(
+    text: &str,
+    coding: PartCoding,
+    concat: Option<ConcatInfo>,
+    packing: SmppPacking,
+    out: &mut [u8],
+) -> Result<usize, PduError> {
+    match (coding, packing) {
+        (PartCoding::Gsm7(alphabet), SmppPacking::Unpacked) => {
+            let udh = coding.udh(concat);
+            let mut header = [0u8; MAX_UDH_OCTETS];
+            let udh_octets = udh.write(&mut header)?;
+            let capacity = 160 - udh.septets();
+            let mut septets = [0u8; 160];
+            let n = text_septets(text, alphabet, &mut septets[..capacity])?;
+            let needed = udh_octets + n;
+            if out.len() < needed {
+                return Err(PduError::BufferTooSmall {
+                    needed,
+                    available: out.len(),
+                });
+            }
+            out[..udh_octets].copy_from_slice(&header[..udh_octets]);
+            out[udh_octets..needed].copy_from_slice(&septets[..n]);
+            Ok(needed)
+        }
+        _ => encode_part_into(text, coding, concat, out).map(|part| part.user_data_octets),
+    }
+}
+
+/// Writes the SMS-SUBMIT TPDU of one part into the start of `out`, led by the octet `00` (use
+/// the SIM's SMSC) exactly as a GSM modem takes it in PDU mode after `AT+CMGS=<n>`, where `n`
+/// is the returned length minus one. Fields: first octet 0x01 (| 0x40 with a header), TP-MR 00,
+/// TP-DA, TP-PID 00, TP-DCS, no validity period, TP-UDL, TP-UD.
+///
+/// ```
+/// use septet::{encode_part_into, submit_tpdu_into, Address, Alphabet, PartCoding};
+/// let mut ud = [0u8; 140];
+/// let part = encode_part_into("Hello", PartCoding::Gsm7(Alphabet::DEFAULT), None, &mut ud)?;
+/// let to = Address::parse("+491701234567")?;
+/// let mut tpdu = [0u8; 160];
+/// let n = submit_tpdu_into(&to, &part, &ud[..part.user_data_octets], &mut tpdu)?;
+/// assert_eq!(&tpdu[..n], [0x00, 0x01, 0x00, 0x0C, 0x91, 0x94, 0x71, 0x10, 0x32, 0x54, 0x76,
+///     0x00, 0x00, 0x05, 0xC8, 0x32, 0x9B, 0xFD, 0x06]);
+/// # Ok::<(), septet::PduError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`PduError::BufferTooSmall`] when `out` is too short; [`PduError::UserDataTooShort`] when
+/// `user_data` is shorter than `part` says.
+pub fn submit_tpdu_into(
+    destination: &Address,
+    part: &PartInfo,
+    user_data: &[u8],
+    out: &mut [u8],
+) -> Result<usize, PduError> {
+    let user_data = user_data
+        .get(..part.user_data_octets)
+        .ok_or(PduError::UserDataTooShort {
+            needed: part.user_data_octets,
+            available: user_data.len(),
+        })?;
+    let mut address = [0u8; 12];
+    let address_octets = destination.write(&mut address);
+    let needed = 3 + address_octets + 3 + user_data.len();
+    if out.len() < needed {
+        return Err(PduError::BufferTooSmall {
+            needed,
+            available: out.len(),
+        });
+    }
+    out[0] = 0x00; // no SMSC address: the modem uses the SIM's
+    out[1] = 0x01 | if part.udhi { 0x40 } else { 0x00 }; // SMS-SUBMIT, no VP
+    out[2] = 0x00; // TP-MR: the modem assigns it
+    out[3..3 + address_octets].copy_from_slice(&address[..address_octets]);
+    let at = 3 + address_octets;
+    out[at] = 0x00; // TP-PID
+    out[at + 1] = part.dcs;
+    out[at + 2] = part.udl;
+    out[at + 3..needed].copy_from_slice(user_data);
+    Ok(needed)
+}
