@@ -11,15 +11,21 @@
 //! assert!(line.json.starts_with(r#"{"id":7,"encoding":"GSM-7","parts":1,"units":19,"characters":17"#));
 //! ```
 
-use std::fmt::Write as _;
-use std::io::{self, BufRead, Write};
 
 use septet::{
-    analyze_with, non_gsm, replacements, split, Decimal, Encoding, EncodingRequest, Error, Options,
+    analyze_with, non_gsm, replacements, split, Decimal, EncodingRequest, Error, Options,
     SmartEncodingMetadata, SplitMode,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+
+pub mod batch;
+pub mod display;
+mod human;
+
+pub use human::{human_report, savings_hint};
+
+use batch::summary::Outcome;
 
 /// Defaults for every message: the analysis options, the rate, and what to include.
 #[derive(Clone, Debug, Default)]
@@ -34,8 +40,9 @@ pub struct Settings {
     pub include_parts: bool,
 }
 
-/// One line of `septet batch` input.
+/// One line of `septet batch` input. Unknown fields are an error.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Request<'a> {
     /// Echoed as it is.
     #[serde(borrow, default)]
@@ -235,7 +242,8 @@ pub struct ErrorBody {
 }
 
 impl ErrorBody {
-    fn input(kind: &'static str, detail: String, line: u64) -> Self {
+    /// The error object for a record that could not be read (code 400, with its line).
+    pub fn input(kind: &'static str, detail: String, line: u64) -> Self {
         ErrorBody {
             code: 400,
             kind,
@@ -455,6 +463,11 @@ pub fn process_line(
     let error = |report: &ErrorReport<'_>| OutputLine {
         json: to_json(report),
         is_error: true,
+        outcome: if report.error.line.is_some() {
+            Outcome::Malformed
+        } else {
+            Outcome::Rejected
+        },
     };
     let text = match std::str::from_utf8(line) {
         Ok(text) => text,
@@ -475,25 +488,29 @@ pub fn process_line(
             });
         }
     };
+    // The id is echoed as written, so it must be JSON that strict parsers read back: serde_json
+    // accepts a lone surrogate escape such as "\ude00" inside a skipped value, but not when it
+    // decodes one (found by the batch_line fuzz target).
+    let echoable = |id: &RawValue| serde_json::from_str::<serde_json::Value>(id.get()).map(|_| ());
     let request: Request<'_> = match serde_json::from_str(text) {
         Ok(request) => request,
         Err(e) => {
+            // A JSON object that is not a valid request (an unknown or mistyped field, no
+            // `text`) still has its id echoed, so the answer can be matched to the question.
+            let id = serde_json::from_str::<IdOnly<'_>>(text)
+                .ok()
+                .and_then(|r| r.id)
+                .filter(|id| echoable(id).is_ok());
             let body = ErrorBody::input(
                 "invalid_json",
                 format!("line {line_number}: {e}"),
                 line_number,
             );
-            return error(&ErrorReport {
-                id: None,
-                error: body,
-            });
+            return error(&ErrorReport { id, error: body });
         }
     };
-    // The id is echoed as written, so it must be JSON that strict parsers read back: serde_json
-    // accepts a lone surrogate escape such as "\ude00" inside a skipped value, but not when it
-    // decodes one (found by the batch_line fuzz target).
     if let Some(id) = request.id {
-        if let Err(e) = serde_json::from_str::<serde_json::Value>(id.get()) {
+        if let Err(e) = echoable(id) {
             let detail = format!("line {line_number}: `id` cannot be echoed: {e}");
             return error(&ErrorReport {
                 id: None,
@@ -519,6 +536,10 @@ pub fn process_line(
         Ok(report) => OutputLine {
             json: to_json(&report),
             is_error: false,
+            outcome: Outcome::Accepted {
+                encoding: report.encoding,
+                parts: report.parts,
+            },
         },
         Err(rejection) => error(&rejection),
     }
@@ -531,182 +552,13 @@ pub struct OutputLine {
     pub json: String,
     /// Whether it is an error object.
     pub is_error: bool,
+    /// How it went, for the batch summary.
+    pub outcome: Outcome,
 }
 
-/// What a batch run did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct BatchSummary {
-    /// Lines read.
-    pub lines: u64,
-    /// Lines that gave an error object.
-    pub errors: u64,
-}
-
-/// Streams JSON Lines from `input` to `output`: one output line per input line, in order, in
-/// memory bounded by the longest line. A final line without a newline counts; an empty input
-/// gives no output.
-///
-/// # Errors
-///
-/// Only I/O errors of `input` or `output`.
-pub fn run_batch(
-    mut input: impl BufRead,
-    mut output: impl Write,
-    settings: &Settings,
-) -> io::Result<BatchSummary> {
-    let mut summary = BatchSummary::default();
-    let mut line = Vec::new();
-    let mut offset = 0u64;
-    loop {
-        line.clear();
-        let read = input.read_until(b'\n', &mut line)?;
-        if read == 0 {
-            break;
-        }
-        summary.lines += 1;
-        let mut content = &line[..];
-        if let Some(rest) = content.strip_suffix(b"\n") {
-            content = rest.strip_suffix(b"\r").unwrap_or(rest);
-        }
-        let out = process_line(content, summary.lines, offset, settings);
-        summary.errors += u64::from(out.is_error);
-        output.write_all(out.json.as_bytes())?;
-        output.write_all(b"\n")?;
-        offset += read as u64;
-        // Do not keep a huge buffer alive after one huge line.
-        if line.capacity() > 1 << 20 {
-            line = Vec::new();
-        }
-    }
-    output.flush()?;
-    Ok(summary)
-}
-
-/// The human report for one message. `color` adds ANSI colours.
-pub fn human_report(
-    text: &str,
-    options: &Options,
-    settings: &Settings,
-    color: bool,
-) -> Result<String, String> {
-    let paint = |code: &str, s: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    let with_parts = Settings {
-        include_parts: true,
-        ..settings.clone()
-    };
-    let result = report(None, text, options, &with_parts);
-    let mut out = String::new();
-    match result {
-        Err(e) => {
-            let mut msg = format!(
-                "{} {} ({})\n",
-                paint("1;31", "rejected:"),
-                e.error.detail,
-                e.error.code
-            );
-            if let Some(chars) = &e.error.non_gsm {
-                for c in chars {
-                    let _ = writeln!(
-                        msg,
-                        "  {} {:?} at character {} (byte {})",
-                        c.code_point, c.character, c.char_index, c.byte_offset
-                    );
-                }
-            }
-            Err(msg)
-        }
-        Ok(r) => {
-            let unit = if r.encoding == Encoding::Gsm7.name() {
-                "septets"
-            } else {
-                "UTF-16 code units"
-            };
-            let enc = if r.encoding == Encoding::Gsm7.name() {
-                paint("1;32", r.encoding)
-            } else {
-                paint("1;33", r.encoding)
-            };
-            let _ = writeln!(out, "encoding     {enc} (charset {})", r.charset);
-            let _ = writeln!(out, "characters   {}", r.characters);
-            let _ = writeln!(out, "units        {} {unit}", r.units);
-            let _ = writeln!(
-                out,
-                "parts        {} ({} {unit} per part, {} left in the last)",
-                paint("1", &r.parts.to_string()),
-                r.units_per_part,
-                r.units_remaining
-            );
-            for (i, part) in r.part_texts.iter().flatten().enumerate() {
-                let _ = writeln!(out, "  {:>2}. {}", i + 1, paint("2", &format!("{part:?}")));
-            }
-            if r.non_gsm.is_empty() {
-                let _ = writeln!(out, "non-GSM      none");
-            } else {
-                let _ = writeln!(
-                    out,
-                    "non-GSM      {} character(s) force UCS-2:",
-                    r.non_gsm.len()
-                );
-                for c in &r.non_gsm {
-                    let _ = writeln!(
-                        out,
-                        "  {} {:?} at character {} (byte {})",
-                        paint("33", &c.code_point),
-                        c.character,
-                        c.char_index,
-                        c.byte_offset
-                    );
-                }
-            }
-            if let Some(m) = &r.smart_encoding {
-                let _ = writeln!(
-                    out,
-                    "smart        applied: {}, {} replacement(s), {} unique, length change {:+}",
-                    m.smart_encoding_applied,
-                    r.replacements.len(),
-                    m.replaced_character_count,
-                    m.length_change
-                );
-                for rep in &r.replacements {
-                    let _ = writeln!(
-                        out,
-                        "  {} {:?} -> {:?} at character {} (byte {})",
-                        rep.code_point, rep.from, rep.to, rep.char_index, rep.byte_offset
-                    );
-                }
-            } else {
-                let _ = writeln!(out, "smart        off");
-            }
-            if let Some(c) = &r.cost {
-                let currency = c
-                    .currency
-                    .as_deref()
-                    .map(|c| format!(" {c}"))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "cost         {} x {}{currency} = {}{currency}",
-                    c.segments,
-                    c.rate,
-                    paint("1", &c.amount)
-                );
-            }
-            for w in &r.warnings {
-                let _ = writeln!(
-                    out,
-                    "{} {} ({})",
-                    paint("1;33", "warning:"),
-                    w.detail,
-                    w.code
-                );
-            }
-            Ok(out)
-        }
-    }
+/// Just the `id` of a line that is not a valid request, to echo it in the error line.
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
 }

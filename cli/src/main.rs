@@ -1,15 +1,20 @@
 //! `septet`: what an SMS will cost before you send it.
 
+use std::ffi::OsString;
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use septet::{Charset, Decimal, EncodingRequest, Options, SenderType, SplitMode};
-use septet_cli::{human_report, report, run_batch, Settings};
+use septet_cli::batch::input::Format;
+use septet_cli::batch::{self, Analyse, BatchConfig, Progress};
+use septet_cli::{human_report, report, Settings};
 
-/// Exit code: the message was rejected.
+/// Exit code: the message (or some batch line) was rejected or malformed.
 const REJECTED: u8 = 1;
 /// Exit code: usage or I/O error.
 const FAILURE: u8 = 2;
@@ -21,18 +26,27 @@ const FAILURE: u8 = 2;
     about = "SMS encoding, segment counts, parts and cost, before you send",
     long_about = "Shows how a text message goes out: GSM-7 or UCS-2, how many billed parts, where \
                   they are cut, what smart encoding replaces, what it costs, and whether the provider \
-                  would reject it.\n\nWith no TEXT, reads the message from standard input (one \
-                  trailing newline is dropped). `septet batch` reads JSON Lines.\n\nExit codes: 0 \
-                  success, 1 the message was rejected, 2 usage or I/O error.",
+                  would reject it.\n\nThe message is one argument (quote it), or --file PATH, or \
+                  standard input (one trailing newline is dropped). `septet batch` reads JSON \
+                  Lines, plain lines or CSV.\n\nExit codes: 0 success, 1 the message was \
+                  rejected, 2 usage or I/O error.",
+    after_help = "Examples:\n  septet \"Don’t miss our sale — 50% off!\"\n  septet -- \"-50% \
+                  today only\"      (a message that starts with -)\n  septet --file message.txt \
+                  --json\n  septet batch --summary messages.jsonl > results.jsonl",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// The message (standard input when absent). Use `--` before a message that starts with `-`
-    /// or is the word `batch`.
-    text: Option<String>,
+    /// The message, quoted as one argument (standard input when absent). Put `--` before a
+    /// message that starts with `-` or is the word `batch`.
+    #[arg(value_name = "TEXT")]
+    text: Vec<String>,
+
+    /// Read the message from a file (UTF-8; one trailing newline is dropped).
+    #[arg(long, value_name = "PATH", conflicts_with = "text")]
+    file: Option<PathBuf>,
 
     /// Print one JSON object instead of the report.
     #[arg(long)]
@@ -44,22 +58,66 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// JSON Lines in, JSON Lines out: one result (or error) line per input line, in order.
+    /// Many messages in, one JSON line out per message, in order, streamed.
     ///
-    /// Each input line is {"id"?: any, "text": str, "encoding"?: "auto"|"gsm7"|"ucs2",
-    /// "smart_encoding"?: bool, "sender"?: str, "charset"?: str, "split"?: "units"|"graphemes"};
-    /// the flags set the defaults.
-    Batch {
-        /// JSON Lines file (standard input when absent).
-        file: Option<PathBuf>,
-        #[command(flatten)]
-        common: Common,
-    },
+    /// JSON Lines by default: each input line is {"id"?: any, "text": str, "encoding"?:
+    /// "auto"|"gsm7"|"ucs2", "smart_encoding"?: bool, "sender"?: str, "charset"?: str, "split"?:
+    /// "units"|"graphemes"}; the flags set the defaults, and any other field is an error line.
+    /// With --lines each line is a message (its id is the line number); with --csv the text is
+    /// in a named column and an `id` column is echoed. Blank lines are skipped.
+    ///
+    /// Exit codes: 0 every line gave a result, 1 some line was rejected or malformed (the output
+    /// is still complete), 2 usage or I/O error.
+    Batch(BatchArgs),
+}
+
+#[derive(Args, Debug)]
+struct BatchArgs {
+    /// Input file (standard input when absent).
+    file: Option<PathBuf>,
+
+    /// Plain text input: one message per line.
+    #[arg(long, conflicts_with = "csv")]
+    lines: bool,
+
+    /// CSV input with a header row; the message is in the --column column.
+    #[arg(long)]
+    csv: bool,
+
+    /// The CSV column holding the message.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "csv")]
+    column: String,
+
+    /// Threads analysing at once (default: the machine's cores). Output is identical for any N.
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    jobs: Option<usize>,
+
+    /// Write a summary to standard error at the end: one JSON object (messages, accepted,
+    /// rejected, errors, parts, by_encoding, cost), and lines for people on a terminal.
+    #[arg(long)]
+    summary: bool,
+
+    /// No progress line, even on a terminal.
+    #[arg(long)]
+    no_progress: bool,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+/// A count that must be at least 1.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[derive(Args, Debug, Clone)]
 struct Common {
-    /// Apply smart encoding (the profile flag; `--encoding gsm7` always applies it).
+    /// Apply smart encoding: replace curly quotes, dashes and the like with GSM-7 look-alikes
+    /// (`--encoding gsm7` always applies it).
     #[arg(long)]
     smart_encoding: bool,
 
@@ -79,24 +137,24 @@ struct Common {
     #[arg(long, default_value = "units", value_name = "MODE")]
     split: SplitMode,
 
-    /// Most parts a message may have (error 40302 above).
-    #[arg(long, default_value_t = Options::DEFAULT_MAX_PARTS, value_name = "N")]
+    /// Most parts a message may have (error 40302 above); at least 1.
+    #[arg(long, default_value_t = Options::DEFAULT_MAX_PARTS, value_name = "N", value_parser = at_least_one)]
     max_parts: usize,
 
-    /// Warn (40328) above this many parts.
-    #[arg(long, default_value_t = Options::DEFAULT_WARN_PARTS, value_name = "N")]
+    /// Warn (40328) above this many parts; at least 1.
+    #[arg(long, default_value_t = Options::DEFAULT_WARN_PARTS, value_name = "N", value_parser = at_least_one)]
     warn_parts: usize,
 
-    /// Most characters a body may have.
-    #[arg(long, default_value_t = Options::DEFAULT_MAX_CHARACTERS, value_name = "N")]
+    /// Most characters a body may have; at least 1.
+    #[arg(long, default_value_t = Options::DEFAULT_MAX_CHARACTERS, value_name = "N", value_parser = at_least_one)]
     max_characters: usize,
 
     /// Per-segment rate, a decimal such as 0.0051; adds the cost.
     #[arg(long, value_name = "DECIMAL")]
     rate: Option<Decimal>,
 
-    /// Currency code printed with the cost.
-    #[arg(long, value_name = "CODE")]
+    /// Currency code printed with the cost (needs --rate).
+    #[arg(long, value_name = "CODE", requires = "rate")]
     currency: Option<String>,
 
     /// Include the texts of the parts in JSON output.
@@ -124,9 +182,21 @@ impl Common {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            if matches!(e.kind(), ErrorKind::UnknownArgument) {
+                if let Some(hint) = dash_message_hint(&args) {
+                    eprintln!("septet: {hint}");
+                    return ExitCode::from(FAILURE);
+                }
+            }
+            e.exit();
+        }
+    };
     let result = match &cli.command {
-        Some(Command::Batch { file, common }) => batch(file.as_ref(), &common.settings()),
+        Some(Command::Batch(args)) => run_batch(args),
         None => single(&cli),
     };
     match result {
@@ -138,24 +208,132 @@ fn main() -> ExitCode {
     }
 }
 
-fn batch(file: Option<&PathBuf>, settings: &Settings) -> Result<u8, String> {
-    let stdout = io::stdout().lock();
-    let output = BufWriter::with_capacity(1 << 16, stdout);
-    let summary = match file {
+/// The long option names the command knows (top level and `batch`).
+fn known_long_options() -> Vec<String> {
+    let command = Cli::command();
+    let mut names: Vec<String> = vec!["help".into(), "version".into()];
+    let mut add = |c: &clap::Command| {
+        names.extend(
+            c.get_arguments()
+                .filter_map(|a| a.get_long())
+                .map(String::from),
+        );
+    };
+    add(&command);
+    command.get_subcommands().for_each(&mut add);
+    names
+}
+
+/// When an argument that clap could not place starts with `-` but is not an option, it is most
+/// likely a message such as `-50% today`: say how to pass it.
+fn dash_message_hint(args: &[OsString]) -> Option<String> {
+    let known = known_long_options();
+    for arg in args.iter().skip(1) {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            return None;
+        }
+        let looks_like_message = if let Some(long) = arg.strip_prefix("--") {
+            let name = long.split('=').next().unwrap_or("");
+            !known.iter().any(|k| k == name)
+                && !name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        } else if let Some(short) = arg.strip_prefix('-') {
+            !short.is_empty() && short != "h" && short != "V"
+        } else {
+            false
+        };
+        if looks_like_message {
+            return Some(format!(
+                "`{arg}` starts with `-`, so it was read as an option. If it is the message, put \
+                 `--` before it: septet -- {}",
+                shell_quote(&arg)
+            ));
+        }
+    }
+    None
+}
+
+/// `s` quoted for a POSIX shell.
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+fn run_batch(args: &BatchArgs) -> Result<u8, String> {
+    let settings = args.common.settings();
+    let format = if args.lines {
+        Format::Lines
+    } else if args.csv {
+        Format::Csv {
+            column: args.column.clone(),
+        }
+    } else {
+        Format::JsonLines
+    };
+    let (input, size): (Box<dyn Read + Send>, Option<u64>) = match &args.file {
         Some(path) => {
             let f = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            run_batch(BufReader::with_capacity(1 << 16, f), output, settings)
+            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            (Box::new(f), size)
         }
-        None => run_batch(io::stdin().lock(), output, settings),
+        None => (Box::new(io::stdin()), None),
     };
-    summary.map(|_| 0).map_err(|e| format!("batch: {e}"))
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(1)
+    });
+    let config = BatchConfig {
+        format,
+        jobs,
+        progress: if args.no_progress {
+            None
+        } else {
+            Progress::on_terminal(size)
+        },
+    };
+    let output = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let handler = Arc::new(Analyse::new(settings.clone()));
+    let tally = batch::run(input, output, handler, config).map_err(|e| match e.kind() {
+        io::ErrorKind::InvalidInput => e.to_string(),
+        _ => format!("batch: {e}"),
+    })?;
+    if args.summary {
+        let currency = settings.currency.as_deref();
+        let mut stderr = io::stderr().lock();
+        let mut text = String::new();
+        if stderr.is_terminal() {
+            text.push_str(&tally.to_human(settings.rate, currency));
+        }
+        text.push_str(&tally.to_json(settings.rate, currency));
+        text.push('\n');
+        let _ = stderr.write_all(text.as_bytes());
+    }
+    Ok(if tally.all_succeeded() { 0 } else { REJECTED })
 }
 
 fn single(cli: &Cli) -> Result<u8, String> {
     let settings = cli.common.settings();
-    let text = match &cli.text {
-        Some(text) => text.clone(),
-        None => read_stdin()?,
+    if cli.text.len() > 1 {
+        let joined = cli.text.join(" ");
+        return Err(format!(
+            "the message must be one argument, but it came as {} words; quote it: septet {}",
+            cli.text.len(),
+            shell_quote(&joined)
+        ));
+    }
+    let text = match (&cli.file, cli.text.first()) {
+        (Some(path), _) => read_file(path)?,
+        (None, Some(text)) => text.clone(),
+        (None, None) => {
+            if io::stdin().is_terminal() {
+                // A bare `septet` on a terminal: show how to use it rather than wait for input.
+                let _ = Cli::command().write_help(&mut io::stderr());
+                return Ok(FAILURE);
+            }
+            read_stdin()?
+        }
     };
     let mut stdout = io::stdout().lock();
     let code = if cli.json {
@@ -186,14 +364,11 @@ fn single(cli: &Cli) -> Result<u8, String> {
     Ok(code)
 }
 
-fn read_stdin() -> Result<String, String> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("standard input: {e}"))?;
+/// A message from bytes: UTF-8, one trailing newline (LF or CRLF) dropped.
+fn message_from(bytes: Vec<u8>, what: &str) -> Result<String, String> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         format!(
-            "standard input is not valid UTF-8 at byte {}",
+            "{what} is not valid UTF-8 at byte {}",
             e.utf8_error().valid_up_to()
         )
     })?;
@@ -204,6 +379,19 @@ fn read_stdin() -> Result<String, String> {
         }
     }
     Ok(text)
+}
+
+fn read_file(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    message_from(bytes, &path.display().to_string())
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("standard input: {e}"))?;
+    message_from(bytes, "standard input")
 }
 
 fn strip_ansi(s: &str) -> String {

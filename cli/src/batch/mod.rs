@@ -1,0 +1,500 @@
+//! `septet batch`: records in (JSON Lines, plain lines or CSV), one JSON line out per record, in
+//! input order, streamed in bounded memory, on one core or many.
+//!
+//! The runner knows nothing about what is done to a record: a [`LineHandler`] turns each record
+//! into its output object ([`Analyse`] here; encoders and decoders plug in the same way). The
+//! runner reads ([`input`]), hands chunks of records to the handler on `jobs` threads, writes
+//! the answers in input order, flushes whenever the input has nothing more waiting (so a
+//! request/response client gets each answer at once), counts outcomes ([`summary`]) and shows
+//! progress.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use septet_cli::batch::{run, Analyse, BatchConfig, input::Format};
+//! use septet_cli::Settings;
+//!
+//! let input = "{\"id\": 1, \"text\": \"hello\"}\n\n{\"id\": 2, \"text\": \"\"}\n";
+//! let mut output = Vec::new();
+//! let handler = Arc::new(Analyse::new(Settings::default()));
+//! let config = BatchConfig { format: Format::JsonLines, jobs: 2, progress: None };
+//! let tally = run(Box::new(input.as_bytes()), &mut output, handler, config).unwrap();
+//! let output = String::from_utf8(output).unwrap();
+//! assert_eq!(output.lines().count(), 2); // the blank line is skipped
+//! assert!(output.starts_with(r#"{"id":1,"encoding":"GSM-7","parts":1"#));
+//! assert_eq!((tally.accepted, tally.rejected), (1, 1));
+//! ```
+
+pub mod input;
+pub mod summary;
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{channel, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::value::RawValue;
+
+use crate::{process_line, report, ErrorBody, ErrorReport, Settings};
+use input::{parse_csv_record, Chunk, CsvColumns, Fill, Format, RecordKind, RecordReader};
+use summary::{group, Outcome, Tally};
+
+/// Records per chunk, at most.
+pub const CHUNK_RECORDS: usize = 1024;
+/// Bytes per chunk, at most (a single longer record makes a chunk of its own).
+pub const CHUNK_BYTES: usize = 256 << 10;
+/// The input buffer.
+pub const INPUT_BUFFER: usize = 256 << 10;
+
+/// What `septet batch` does to each record. Implementations append one JSON object (no line
+/// ending) to `out` and say how it went; they must not panic.
+pub trait LineHandler: Send + Sync + 'static {
+    /// A JSON Lines request (the raw line, line ending removed). `line_number` is 1-based;
+    /// `line_offset` is the line's byte offset in the input.
+    fn request(&self, line: &[u8], line_number: u64, line_offset: u64, out: &mut Vec<u8>)
+        -> Outcome;
+
+    /// A bare message (from `--lines` or `--csv`) with the flags' options and the id to echo.
+    fn message(
+        &self,
+        id: Option<&RawValue>,
+        text: &str,
+        line_number: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome;
+}
+
+/// The analysing handler: result objects as `septet --json` prints them.
+#[derive(Clone, Debug, Default)]
+pub struct Analyse {
+    settings: Settings,
+}
+
+impl Analyse {
+    /// A handler with these defaults.
+    pub fn new(settings: Settings) -> Self {
+        Analyse { settings }
+    }
+}
+
+fn write_json<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
+    // Plain structs of strings and numbers: serialising into a Vec cannot fail.
+    let _ = serde_json::to_writer(out, value);
+}
+
+impl LineHandler for Analyse {
+    fn request(
+        &self,
+        line: &[u8],
+        line_number: u64,
+        line_offset: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome {
+        let result = process_line(line, line_number, line_offset, &self.settings);
+        out.extend_from_slice(result.json.as_bytes());
+        result.outcome
+    }
+
+    fn message(
+        &self,
+        id: Option<&RawValue>,
+        text: &str,
+        _line_number: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome {
+        match report(id, text, &self.settings.options, &self.settings) {
+            Ok(r) => {
+                write_json(out, &r);
+                Outcome::Accepted {
+                    encoding: r.encoding,
+                    parts: r.parts,
+                }
+            }
+            Err(e) => {
+                write_json(out, &e);
+                Outcome::Rejected
+            }
+        }
+    }
+}
+
+/// How to run a batch.
+#[derive(Debug)]
+pub struct BatchConfig {
+    /// What the input records are.
+    pub format: Format,
+    /// Threads analysing chunks (1: everything on the calling thread).
+    pub jobs: usize,
+    /// A progress line on standard error, when wanted.
+    pub progress: Option<Progress>,
+}
+
+/// A progress line on standard error for long jobs: shown after a second, refreshed four times
+/// a second, erased at the end.
+#[derive(Debug)]
+pub struct Progress {
+    start: Instant,
+    last: Option<Instant>,
+    total_bytes: Option<u64>,
+}
+
+impl Progress {
+    /// Progress for an input of `total_bytes` bytes (a file), or of unknown size.
+    pub fn new(total_bytes: Option<u64>) -> Self {
+        Progress {
+            start: Instant::now(),
+            last: None,
+            total_bytes,
+        }
+    }
+
+    /// Progress when standard error is a terminal, else `None`.
+    pub fn on_terminal(total_bytes: Option<u64>) -> Option<Self> {
+        io::stderr()
+            .is_terminal()
+            .then(|| Progress::new(total_bytes))
+    }
+
+    fn update(&mut self, tally: &Tally, bytes_read: u64) {
+        let now = Instant::now();
+        let elapsed = now - self.start;
+        if elapsed < Duration::from_secs(1)
+            || self
+                .last
+                .is_some_and(|t| now - t < Duration::from_millis(250))
+        {
+            return;
+        }
+        self.last = Some(now);
+        let percent = self
+            .total_bytes
+            .filter(|&t| t > 0)
+            .map(|t| format!(" ({:.0}%)", bytes_read as f64 * 100.0 / t as f64))
+            .unwrap_or_default();
+        let rate = tally.messages as f64 / elapsed.as_secs_f64();
+        eprint!(
+            "\r\x1b[K{} messages, {:.1} MB read{percent}, {} messages/s",
+            group(tally.messages),
+            bytes_read as f64 / 1e6,
+            group(rate as u64)
+        );
+    }
+
+    fn finish(&self) {
+        if self.last.is_some() {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+/// Handles every record of `chunk`, appending one output line per record to `out`.
+pub fn process_chunk<H: LineHandler + ?Sized>(
+    handler: &H,
+    kind: RecordKind,
+    chunk: &Chunk,
+    out: &mut Vec<u8>,
+    tally: &mut Tally,
+) {
+    for i in 0..chunk.len() {
+        let position = chunk.record(i);
+        let bytes = chunk.bytes(i);
+        let outcome = match kind {
+            RecordKind::JsonLine => {
+                handler.request(bytes, position.line_number, position.input_offset, out)
+            }
+            RecordKind::Line => {
+                let id = RawValue::from_string(position.line_number.to_string()).ok();
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => handler.message(id.as_deref(), text, position.line_number, out),
+                    Err(e) => invalid_utf8(
+                        id.as_deref(),
+                        position.line_number,
+                        position.input_offset,
+                        e.valid_up_to(),
+                        out,
+                    ),
+                }
+            }
+            RecordKind::Csv(columns) => csv_record(handler, columns, bytes, position, out),
+        };
+        out.push(b'\n');
+        tally.add(outcome);
+    }
+}
+
+fn input_error(id: Option<&RawValue>, body: ErrorBody, out: &mut Vec<u8>) -> Outcome {
+    write_json(out, &ErrorReport { id, error: body });
+    Outcome::Malformed
+}
+
+fn invalid_utf8(
+    id: Option<&RawValue>,
+    line_number: u64,
+    input_offset: u64,
+    valid_up_to: usize,
+    out: &mut Vec<u8>,
+) -> Outcome {
+    let mut body = ErrorBody::input(
+        "invalid_utf8",
+        format!("line {line_number} is not valid UTF-8 at byte {valid_up_to}"),
+        line_number,
+    );
+    body.byte_offset = Some(valid_up_to);
+    body.input_offset = Some(input_offset + valid_up_to as u64);
+    input_error(id, body, out)
+}
+
+fn csv_record<H: LineHandler + ?Sized>(
+    handler: &H,
+    columns: CsvColumns,
+    bytes: &[u8],
+    position: input::RecordPosition,
+    out: &mut Vec<u8>,
+) -> Outcome {
+    let line_number = position.line_number;
+    let invalid_csv = |detail: String, id: Option<&RawValue>, out: &mut Vec<u8>| {
+        input_error(
+            id,
+            ErrorBody::input("invalid_csv", format!("line {line_number}: {detail}"), line_number),
+            out,
+        )
+    };
+    let fields = match parse_csv_record(bytes) {
+        Ok(fields) => fields,
+        Err(detail) => return invalid_csv(detail, None, out),
+    };
+    // The id is echoed as a JSON string, when it is text.
+    let id = columns
+        .id
+        .and_then(|i| fields.get(i))
+        .and_then(|f| std::str::from_utf8(f).ok())
+        .and_then(|s| serde_json::to_string(s).ok())
+        .and_then(|json| RawValue::from_string(json).ok());
+    let Some(text) = fields.get(columns.text) else {
+        let detail = format!(
+            "the record has {} field(s) but the text is field {} of {} in the header",
+            fields.len(),
+            columns.text + 1,
+            columns.fields
+        );
+        return invalid_csv(detail, id.as_deref(), out);
+    };
+    match std::str::from_utf8(text) {
+        Ok(text) => handler.message(id.as_deref(), text, line_number, out),
+        Err(e) => {
+            // Where the bad byte is in the input is not known once quotes are removed.
+            let body = ErrorBody::input(
+                "invalid_utf8",
+                format!(
+                    "line {line_number}: the text field is not valid UTF-8 at byte {}",
+                    e.valid_up_to()
+                ),
+                line_number,
+            );
+            input_error(id.as_deref(), body, out)
+        }
+    }
+}
+
+/// Runs a whole batch: reads `input` as `config.format`, writes one line per record to `output`
+/// in input order, and returns the counts. With `jobs` > 1, a reader thread, `jobs` worker
+/// threads and the calling thread (the writer) work at once; at most `4 × jobs` chunks are in
+/// flight, so memory stays bounded. The output is the same byte for byte whatever `jobs` is.
+///
+/// # Errors
+///
+/// I/O errors of `input` or `output`; for CSV, a header without the text column
+/// ([`io::ErrorKind::InvalidInput`]).
+pub fn run<H: LineHandler>(
+    input: Box<dyn Read + Send>,
+    mut output: impl Write,
+    handler: Arc<H>,
+    config: BatchConfig,
+) -> io::Result<Tally> {
+    let reader = RecordReader::new(input, config.format, INPUT_BUFFER)?;
+    let mut progress = config.progress;
+    let result = if config.jobs <= 1 {
+        run_inline(reader, &mut output, &*handler, progress.as_mut())
+    } else {
+        run_parallel(reader, &mut output, handler, config.jobs, progress.as_mut())
+    };
+    if let Some(p) = &progress {
+        p.finish();
+    }
+    result
+}
+
+fn run_inline<H: LineHandler + ?Sized>(
+    mut reader: RecordReader<Box<dyn Read + Send>>,
+    output: &mut impl Write,
+    handler: &H,
+    mut progress: Option<&mut Progress>,
+) -> io::Result<Tally> {
+    let kind = reader.kind();
+    let mut tally = Tally::default();
+    let mut chunk = Chunk::default();
+    let mut out = Vec::new();
+    loop {
+        chunk.data.clear();
+        chunk.records.clear();
+        let fill = reader.fill(&mut chunk, CHUNK_RECORDS, CHUNK_BYTES)?;
+        out.clear();
+        process_chunk(handler, kind, &chunk, &mut out, &mut tally);
+        output.write_all(&out)?;
+        if fill != Fill::Full {
+            output.flush()?;
+        }
+        if let Some(p) = progress.as_deref_mut() {
+            p.update(&tally, chunk.input_end);
+        }
+        if fill == Fill::End {
+            return Ok(tally);
+        }
+        // Do not keep a huge buffer alive after one huge record.
+        if chunk.data.capacity() > 4 * CHUNK_BYTES {
+            chunk.data = Vec::new();
+        }
+        if out.capacity() > 16 * CHUNK_BYTES {
+            out = Vec::new();
+        }
+    }
+}
+
+/// A chunk's answer, from a worker to the writer.
+struct Answer {
+    seq: u64,
+    out: Vec<u8>,
+    tally: Tally,
+    flush: bool,
+    input_end: u64,
+}
+
+enum Message {
+    Answer(Answer),
+    /// The reader has dispatched `chunks` chunks and stopped (at the end, or on an error).
+    ReaderDone {
+        chunks: u64,
+        error: Option<io::Error>,
+    },
+    WorkerPanicked,
+}
+
+fn run_parallel<H: LineHandler>(
+    mut reader: RecordReader<Box<dyn Read + Send>>,
+    output: &mut impl Write,
+    handler: Arc<H>,
+    jobs: usize,
+    mut progress: Option<&mut Progress>,
+) -> io::Result<Tally> {
+    let kind = reader.kind();
+    let in_flight = 4 * jobs;
+    let (work_tx, work_rx) = sync_channel::<(u64, Chunk, bool)>(in_flight);
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let (done_tx, done_rx) = channel::<Message>();
+    // One token per chunk in flight: the reader takes one before dispatching a chunk, the writer
+    // returns it once the chunk is written, so neither the queues nor the reorder buffer grow.
+    let (token_tx, token_rx) = sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = token_tx.send(());
+    }
+    for _ in 0..jobs {
+        let work_rx = Arc::clone(&work_rx);
+        let done_tx = done_tx.clone();
+        let handler = Arc::clone(&handler);
+        // Detached: if the writer fails, the process exits without waiting for them.
+        std::thread::spawn(move || loop {
+            let job = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+            let Ok((seq, chunk, flush)) = job else { return };
+            let answered = catch_unwind(AssertUnwindSafe(|| {
+                let mut out = Vec::with_capacity(chunk.data.len() * 3 + 64);
+                let mut tally = Tally::default();
+                process_chunk(&*handler, kind, &chunk, &mut out, &mut tally);
+                (out, tally)
+            }));
+            let message = match answered {
+                Ok((out, tally)) => Message::Answer(Answer {
+                    seq,
+                    out,
+                    tally,
+                    flush,
+                    input_end: chunk.input_end,
+                }),
+                Err(_) => Message::WorkerPanicked,
+            };
+            if done_tx.send(message).is_err() {
+                return;
+            }
+        });
+    }
+    std::thread::spawn(move || {
+        let mut seq = 0;
+        loop {
+            let mut chunk = Chunk::default();
+            let fill = match reader.fill(&mut chunk, CHUNK_RECORDS, CHUNK_BYTES) {
+                Ok(fill) => fill,
+                Err(error) => {
+                    let _ = done_tx.send(Message::ReaderDone {
+                        chunks: seq,
+                        error: Some(error),
+                    });
+                    return;
+                }
+            };
+            if !chunk.is_empty() {
+                if token_rx.recv().is_err() {
+                    return;
+                }
+                if work_tx.send((seq, chunk, fill != Fill::Full)).is_err() {
+                    return;
+                }
+                seq += 1;
+            }
+            if fill == Fill::End {
+                let _ = done_tx.send(Message::ReaderDone {
+                    chunks: seq,
+                    error: None,
+                });
+                return;
+            }
+        }
+    });
+
+    let mut tally = Tally::default();
+    let mut pending: BTreeMap<u64, Answer> = BTreeMap::new();
+    let mut next = 0;
+    let mut reader_done: Option<(u64, Option<io::Error>)> = None;
+    loop {
+        if let Some((chunks, _)) = &reader_done {
+            if next == *chunks {
+                break;
+            }
+        }
+        match done_rx.recv() {
+            Ok(Message::Answer(answer)) => {
+                pending.insert(answer.seq, answer);
+            }
+            Ok(Message::ReaderDone { chunks, error }) => reader_done = Some((chunks, error)),
+            Ok(Message::WorkerPanicked) | Err(_) => {
+                return Err(io::Error::other("a worker thread failed"));
+            }
+        }
+        while let Some(answer) = pending.remove(&next) {
+            output.write_all(&answer.out)?;
+            if answer.flush {
+                output.flush()?;
+            }
+            tally.merge(&answer.tally);
+            let _ = token_tx.send(());
+            next += 1;
+            if let Some(p) = progress.as_deref_mut() {
+                p.update(&tally, answer.input_end);
+            }
+        }
+    }
+    output.flush()?;
+    match reader_done {
+        Some((_, Some(error))) => Err(error),
+        _ => Ok(tally),
+    }
+}

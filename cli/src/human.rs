@@ -1,0 +1,249 @@
+//! The human report of `septet "message"`: encoding, counts, parts (as readable text), the
+//! characters that force UCS-2 (one entry per grapheme cluster, counted, capped), smart-encoding
+//! substitutions, cost, warnings, and what smart encoding would save when it is off.
+//!
+//! ```
+//! use septet_cli::{human_report, Settings};
+//!
+//! let settings = Settings::default();
+//! let out = human_report("Don’t “wait” — 50% off! 🛍️🛍️", &settings.options, &settings, false).unwrap();
+//! assert!(out.contains("encoding     UCS-2"));
+//! assert!(out.contains("  🛍️  U+1F6CD U+FE0F  ×2, first at character 24 (byte 32)"));
+//! ```
+
+use std::fmt::Write as _;
+
+use septet::{analyze_with, Encoding, EncodingRequest, Options};
+
+use crate::display::{clusters_at, readable, ESCAPE_NOTE};
+use crate::{report, Located, Settings};
+
+/// Distinct clusters (or substitutions) listed before "and N more".
+pub const LISTED: usize = 10;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The lines listing the clusters that hold `located` characters, deduplicated and capped.
+fn cluster_lines(text: &str, located: &[Located], paint: &dyn Fn(&str, &str) -> String) -> String {
+    let offsets: Vec<usize> = located.iter().map(|c| c.byte_offset).collect();
+    let clusters = clusters_at(text, &offsets);
+    let mut out = String::new();
+    let mut escaped = false;
+    for c in clusters.iter().take(LISTED) {
+        let (shown, e) = readable(&c.cluster);
+        escaped |= e;
+        let times = if c.count > 1 {
+            format!("  ×{}, first", c.count)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {shown}  {}{times} at character {} (byte {})",
+            paint("33", &c.code_points()),
+            c.first_char_index,
+            c.first_byte_offset
+        );
+    }
+    if clusters.len() > LISTED {
+        let _ = writeln!(out, "  and {} more", clusters.len() - LISTED);
+    }
+    if escaped {
+        let _ = writeln!(out, "  ({ESCAPE_NOTE})");
+    }
+    out
+}
+
+/// Parts without limits, for comparing what other options would give.
+fn unlimited_parts(text: &str, options: Options) -> Option<(Encoding, usize)> {
+    analyze_with(
+        text,
+        &options
+            .with_max_parts(usize::MAX)
+            .with_max_characters(usize::MAX),
+    )
+    .ok()
+    .map(|a| (a.encoding, a.parts))
+}
+
+/// "smart encoding would make this GSM-7: N parts instead of M", when smart encoding is off,
+/// the message goes out (or would go out) as UCS-2, and turning smart encoding on makes it GSM-7
+/// in fewer parts.
+pub fn savings_hint(text: &str, options: &Options) -> Option<String> {
+    if options.smart_encoding || options.encoding != EncodingRequest::Auto {
+        return None;
+    }
+    let (encoding, parts) = unlimited_parts(text, *options)?;
+    if encoding != Encoding::Ucs2 {
+        return None;
+    }
+    let (smart_encoding, smart_parts) = unlimited_parts(text, options.with_smart_encoding(true))?;
+    (smart_encoding == Encoding::Gsm7 && smart_parts < parts).then(|| {
+        format!(
+            "smart encoding would make this GSM-7: {} instead of {parts} (--smart-encoding)",
+            plural(smart_parts, "part", "parts")
+        )
+    })
+}
+
+/// The human report for one message. `color` adds ANSI colours.
+///
+/// # Errors
+///
+/// The rejection, as lines for standard error.
+pub fn human_report(
+    text: &str,
+    options: &Options,
+    settings: &Settings,
+    color: bool,
+) -> Result<String, String> {
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let with_parts = Settings {
+        include_parts: true,
+        ..settings.clone()
+    };
+    let result = report(None, text, options, &with_parts);
+    let mut out = String::new();
+    let r = match result {
+        Err(e) => {
+            let mut msg = format!(
+                "{} {} ({})\n",
+                paint("1;31", "rejected:"),
+                e.error.detail,
+                e.error.code
+            );
+            if let Some(chars) = &e.error.non_gsm {
+                let _ = writeln!(
+                    msg,
+                    "{} cannot become GSM-7:",
+                    plural(chars.len(), "character", "characters")
+                );
+                msg.push_str(&cluster_lines(text, chars, &paint));
+            }
+            if let Some(hint) = savings_hint(text, options) {
+                let _ = writeln!(msg, "{} {hint}", paint("1;36", "tip:"));
+            }
+            return Err(msg);
+        }
+        Ok(r) => r,
+    };
+    let gsm = r.encoding == Encoding::Gsm7.name();
+    let unit = if gsm { "septets" } else { "UTF-16 code units" };
+    let enc = paint(if gsm { "1;32" } else { "1;33" }, r.encoding);
+    let _ = writeln!(out, "encoding     {enc} (charset {})", r.charset);
+    let _ = writeln!(out, "characters   {}", r.characters);
+    let _ = writeln!(out, "units        {} {unit}", r.units);
+    let _ = writeln!(
+        out,
+        "parts        {} ({} {unit} per part, {} left in the last)",
+        paint("1", &r.parts.to_string()),
+        r.units_per_part,
+        r.units_remaining
+    );
+    let mut escaped = false;
+    for (i, part) in r.part_texts.iter().flatten().enumerate() {
+        let (shown, e) = readable(part);
+        escaped |= e;
+        let _ = writeln!(
+            out,
+            "  {:>2}. {}",
+            i + 1,
+            paint("2", &format!("\"{shown}\""))
+        );
+    }
+    if escaped {
+        let _ = writeln!(out, "      ({ESCAPE_NOTE})");
+    }
+    if r.non_gsm.is_empty() {
+        let _ = writeln!(out, "non-GSM      none");
+    } else {
+        let _ = writeln!(
+            out,
+            "non-GSM      {} force UCS-2:",
+            plural(r.non_gsm.len(), "character", "characters")
+        );
+        out.push_str(&cluster_lines(text, &r.non_gsm, &paint));
+    }
+    if let Some(m) = &r.smart_encoding {
+        let _ = writeln!(
+            out,
+            "smart        applied: {}, {} replacement(s), {} unique, length change {:+}",
+            m.smart_encoding_applied,
+            r.replacements.len(),
+            m.replaced_character_count,
+            m.length_change
+        );
+        // One line per substituted character, counted, in order of first occurrence.
+        let mut seen: Vec<(char, &str, usize, usize, usize)> = Vec::new();
+        for rep in &r.replacements {
+            match seen.iter_mut().find(|s| s.0 == rep.from) {
+                Some(s) => s.2 += 1,
+                None => seen.push((rep.from, rep.to, 1, rep.char_index, rep.byte_offset)),
+            }
+        }
+        let mut escaped = false;
+        for &(from, to, count, char_index, byte_offset) in seen.iter().take(LISTED) {
+            let (from_shown, e1) = readable(&from.to_string());
+            let (to_shown, e2) = readable(to);
+            escaped |= e1 || e2;
+            let to_shown = if to.is_empty() {
+                "(removed)".to_string()
+            } else {
+                to_shown
+            };
+            let times = if count > 1 {
+                format!("  ×{count}, first")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "  {} {from_shown} -> {to_shown}{times} at character {char_index} (byte {byte_offset})",
+                crate::code_point(from)
+            );
+        }
+        if seen.len() > LISTED {
+            let _ = writeln!(out, "  and {} more", seen.len() - LISTED);
+        }
+        if escaped {
+            let _ = writeln!(out, "  ({ESCAPE_NOTE})");
+        }
+    } else {
+        let _ = writeln!(out, "smart        off");
+    }
+    if let Some(c) = &r.cost {
+        let currency = c
+            .currency
+            .as_deref()
+            .map(|c| format!(" {c}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "cost         {} x {}{currency} = {}{currency}",
+            c.segments,
+            c.rate,
+            paint("1", &c.amount)
+        );
+    }
+    if let Some(hint) = savings_hint(text, options) {
+        let _ = writeln!(out, "{} {hint}", paint("1;36", "tip:"));
+    }
+    for w in &r.warnings {
+        let _ = writeln!(
+            out,
+            "{} {} ({})",
+            paint("1;33", "warning:"),
+            w.detail,
+            w.code
+        );
+    }
+    Ok(out)
+}
