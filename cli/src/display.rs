@@ -160,7 +160,13 @@ mod tests {
 
     #[test]
     fn visible_scripts_stay_as_written() {
-        for text in ["हिन्दी क्षत्रिय", "Привет", "您好", "é e\u{301}", "👩\u{200D}👩\u{200D}👧 🇫🇷 👍🏽"] {
+        for text in [
+            "हिन्दी क्षत्रिय",
+            "Привет",
+            "您好",
+            "é e\u{301}",
+            "👩\u{200D}👩\u{200D}👧 🇫🇷 👍🏽",
+        ] {
             assert_eq!(readable(text), (text.to_string(), false), "{text:?}");
         }
     }
@@ -186,7 +192,10 @@ mod tests {
             .collect();
         let c = clusters_at(text, &offsets);
         assert_eq!(c.len(), 2);
-        assert_eq!((c[0].cluster.as_str(), c[0].count, c[0].first_char_index), ("😀", 3, 2));
+        assert_eq!(
+            (c[0].cluster.as_str(), c[0].count, c[0].first_char_index),
+            ("😀", 3, 2)
+        );
         assert_eq!((c[1].cluster.as_str(), c[1].count), ("e\u{301}", 1));
         assert_eq!(c[1].code_points(), "U+0065 U+0301");
     }

@@ -11,7 +11,6 @@
 //! assert!(line.json.starts_with(r#"{"id":7,"encoding":"GSM-7","parts":1,"units":19,"characters":17"#));
 //! ```
 
-
 use septet::{
     analyze_with, non_gsm, replacements, split, Decimal, EncodingRequest, Error, Options,
     SmartEncodingMetadata, SplitMode,

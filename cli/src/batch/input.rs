@@ -12,7 +12,8 @@
 //! let input = &b"{\"text\": \"a\"}\n\n  \n{\"text\": \"b\"}\n"[..];
 //! let mut reader = RecordReader::new(input, Format::JsonLines, 1 << 16).unwrap();
 //! let mut chunk = Chunk::default();
-//! assert_eq!(reader.fill(&mut chunk, 100, 1 << 20).unwrap(), Fill::End);
+//! // Everything was buffered by the first read: the chunk is answered before the next read.
+//! assert_eq!(reader.fill(&mut chunk, 100, 1 << 20).unwrap(), Fill::WouldBlock);
 //! assert_eq!(chunk.len(), 2); // the blank lines are skipped
 //! assert_eq!(chunk.record(1).line_number, 4);
 //! assert_eq!(chunk.bytes(1), b"{\"text\": \"b\"}");
@@ -115,6 +116,16 @@ pub enum Fill {
     End,
 }
 
+/// What [`RecordReader::next_record`] found.
+enum Record {
+    /// A record starting on this line, at this byte offset.
+    At(u64, u64),
+    /// A blank line, skipped.
+    Blank,
+    /// The end of input.
+    End,
+}
+
 /// Splits the input into records, chunk by chunk.
 #[derive(Debug)]
 pub struct RecordReader<R> {
@@ -156,8 +167,14 @@ impl<R: Read> RecordReader<R> {
             Format::Lines => RecordKind::Line,
             Format::Csv { column } => {
                 let mut header = Vec::new();
-                if reader.next_record(&mut header, true)?.is_none() {
-                    return Err(usage("CSV input is empty: it needs a header row".into()));
+                loop {
+                    match reader.next_record(&mut header, true)? {
+                        Record::End => {
+                            return Err(usage("CSV input is empty: it needs a header row".into()))
+                        }
+                        Record::Blank => {}
+                        Record::At(..) => break,
+                    }
                 }
                 let fields = parse_csv_record(&header)
                     .map_err(|e| usage(format!("CSV header (line 1): {e}")))?;
@@ -220,11 +237,13 @@ impl<R: Read> RecordReader<R> {
             let start = chunk.data.len();
             let csv = matches!(self.kind, RecordKind::Csv(_));
             match self.next_record(&mut chunk.data, csv)? {
-                None => {
+                Record::End => {
                     chunk.input_end = self.offset;
                     return Ok(Fill::End);
                 }
-                Some((line_number, input_offset)) => {
+                // Skipped; the loop checks again whether the input has more waiting.
+                Record::Blank => {}
+                Record::At(line_number, input_offset) => {
                     chunk.records.push(RecordPosition {
                         start,
                         end: chunk.data.len(),
@@ -237,38 +256,36 @@ impl<R: Read> RecordReader<R> {
         }
     }
 
-    /// Reads the next non-blank record into `out` (line ending removed). Returns the record's
-    /// first line number and its byte offset in the input, or `None` at the end of input. For
-    /// CSV, a record runs on over line breaks inside quoted fields.
-    fn next_record(&mut self, out: &mut Vec<u8>, csv: bool) -> io::Result<Option<(u64, u64)>> {
-        loop {
-            let start = out.len();
-            let Some(offset) = self.read_line(out)? else {
-                return Ok(None);
-            };
-            let line_number = self.line_number;
-            if csv {
-                let mut state = CsvState::default();
-                state.feed(&out[start..]);
-                while state.in_quotes() {
-                    // The line ending inside a quoted field is part of the field, as written.
-                    if self.last_line_had_cr {
-                        out.push(b'\r');
-                    }
-                    out.push(b'\n');
-                    let from = out.len();
-                    if self.read_line(out)?.is_none() {
-                        break; // unterminated: the field parser reports it
-                    }
-                    state.feed(&out[from..]);
+    /// Reads the next record into `out` (line ending removed): its first line number and byte
+    /// offset in the input, [`Record::Blank`] for a blank line (nothing added), or the end of
+    /// input. For CSV, a record runs on over line breaks inside quoted fields.
+    fn next_record(&mut self, out: &mut Vec<u8>, csv: bool) -> io::Result<Record> {
+        let start = out.len();
+        let Some(offset) = self.read_line(out)? else {
+            return Ok(Record::End);
+        };
+        let line_number = self.line_number;
+        if csv {
+            let mut state = CsvState::default();
+            state.feed(&out[start..]);
+            while state.in_quotes() {
+                // The line ending inside a quoted field is part of the field, as written.
+                if self.last_line_had_cr {
+                    out.push(b'\r');
                 }
+                out.push(b'\n');
+                let from = out.len();
+                if self.read_line(out)?.is_none() {
+                    break; // unterminated: the field parser reports it
+                }
+                state.feed(&out[from..]);
             }
-            if out[start..].iter().all(u8::is_ascii_whitespace) {
-                out.truncate(start);
-                continue;
-            }
-            return Ok(Some((line_number, offset)));
         }
+        if out[start..].iter().all(u8::is_ascii_whitespace) {
+            out.truncate(start);
+            return Ok(Record::Blank);
+        }
+        Ok(Record::At(line_number, offset))
     }
 
     /// Reads one line into `out` without its line ending (LF or CRLF); a UTF-8 byte order mark

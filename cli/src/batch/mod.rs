@@ -52,8 +52,13 @@ pub const INPUT_BUFFER: usize = 256 << 10;
 pub trait LineHandler: Send + Sync + 'static {
     /// A JSON Lines request (the raw line, line ending removed). `line_number` is 1-based;
     /// `line_offset` is the line's byte offset in the input.
-    fn request(&self, line: &[u8], line_number: u64, line_offset: u64, out: &mut Vec<u8>)
-        -> Outcome;
+    fn request(
+        &self,
+        line: &[u8],
+        line_number: u64,
+        line_offset: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome;
 
     /// A bare message (from `--lines` or `--csv`) with the flags' options and the id to echo.
     fn message(
@@ -256,7 +261,11 @@ fn csv_record<H: LineHandler + ?Sized>(
     let invalid_csv = |detail: String, id: Option<&RawValue>, out: &mut Vec<u8>| {
         input_error(
             id,
-            ErrorBody::input("invalid_csv", format!("line {line_number}: {detail}"), line_number),
+            ErrorBody::input(
+                "invalid_csv",
+                format!("line {line_number}: {detail}"),
+                line_number,
+            ),
             out,
         )
     };
