@@ -283,8 +283,14 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     assert.equal(await text("encoding"), "GSM-7");
     assert.equal(await text("parts"), "1");
     assert.equal(await savings.isVisible(), false);
-    // No line when smart encoding would not help (an emoji keeps it UCS-2).
+
+    // Over the part limit the line still says what smart encoding saves: 700 characters are
+    // 11 UCS-2 parts (refused above 10), and 5 GSM-7 parts.
     await page.locator("#smart").uncheck();
+    await type("“Hi” ".repeat(140));
+    assert.equal(await text("parts"), "11");
+    assert.match(await savings.textContent(), /GSM-7: 5 parts instead of 11\./);
+    // No line when smart encoding would not help (an emoji keeps it UCS-2).
     await type("“Hi” 😀");
     assert.equal(await savings.isVisible(), false);
   });

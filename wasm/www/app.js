@@ -9,6 +9,9 @@ const ANNOUNCE_AFTER_MS = 800;
 /** At most this many distinct characters are listed under the highlight. */
 const LISTED_CHARACTERS = 12;
 
+/** Limits lifted, for the what-if counts (the same message with smart encoding, without an emoji). */
+const UNLIMITED = { maxParts: 1e9, maxCharacters: 1e9 };
+
 const $ = (id) => document.getElementById(id);
 
 // ---- Reading the controls ---------------------------------------------------------------
@@ -128,11 +131,14 @@ function partUnits(partTexts, result) {
     analyze(part, { encoding: "ucs2", maxParts: part.length + 1, maxCharacters: part.length + 1 }).units);
 }
 
-/** When smart encoding is off and would make the message GSM-7 in fewer parts: both analyses. */
+/**
+ * When smart encoding is off and would make the message GSM-7 in fewer parts: the analysis with
+ * it (limits lifted, as the CLI's hint does).
+ */
 function smartSaving(text, options, result) {
   if (!result || options.smartEncoding || options.encoding !== "auto" || result.encoding !== "UCS-2") return null;
   try {
-    const smart = analyze(text, { ...options, smartEncoding: true });
+    const smart = analyze(text, { ...options, ...UNLIMITED, smartEncoding: true });
     if (smart.encoding === "GSM-7" && smart.parts < result.parts) return smart;
   } catch {
     // Smart encoding would leave nothing to send (only removable characters): no saving.
@@ -399,7 +405,7 @@ function renderWithout(chars, forcing, result, options) {
   const rest = chars.filter((c, i) => !dropped.has(i)).join("");
   let without;
   try {
-    without = analyze(rest, { ...options, parts: false, rate: undefined, currency: undefined });
+    without = analyze(rest, { ...options, ...UNLIMITED, parts: false, rate: undefined, currency: undefined });
   } catch {
     return;
   }
