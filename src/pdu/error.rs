@@ -99,6 +99,12 @@ pub enum PduError {
         /// Why.
         reason: &'static str,
     },
+    /// The charset profile counts a character differently from the GSM 03.38 bytes that would
+    /// carry it (the `ascii7` profile's `{`, `` ` ``, ...): encoding would break the count.
+    ProfileMismatch {
+        /// The character.
+        character: char,
+    },
     /// Hex input with an odd length or a character that is not a hex digit.
     BadHex {
         /// Offset of the offending character (the length, for an odd length).
@@ -160,6 +166,11 @@ impl fmt::Display for PduError {
                 "part text needs {needed} units, the part holds {capacity}"
             ),
             PduError::BadConcat { reason } => write!(f, "bad concatenation: {reason}"),
+            PduError::ProfileMismatch { character } => write!(
+                f,
+                "U+{:04X} counts one septet in the ascii7 profile but GSM 03.38 bytes write it otherwise",
+                character as u32
+            ),
             PduError::BadHex { offset } => write!(f, "not hex at offset {offset}"),
         }
     }

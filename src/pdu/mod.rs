@@ -13,10 +13,13 @@ mod decode;
 #[cfg(feature = "alloc")]
 mod encode;
 mod error;
+#[cfg(feature = "alloc")]
+mod message;
 mod pack;
 mod part;
 #[cfg(feature = "alloc")]
 mod reassemble;
+mod refs;
 mod udh;
 
 pub use address::{Address, MAX_ADDRESS_DIGITS};
@@ -29,6 +32,8 @@ pub use decode::{
 #[cfg(feature = "alloc")]
 pub use encode::{encode_parts, EncodedPart, Smpp};
 pub use error::PduError;
+#[cfg(feature = "alloc")]
+pub use message::{encode, EncodeError, EncodeOptions, Encoded};
 pub use pack::{pack_septets, packed_octets, unpack_septets};
 pub use part::{
     encode_part_into, short_message_into, submit_tpdu_into, PartCoding, PartInfo, SmppPacking,
@@ -38,6 +43,7 @@ pub use part::{
 pub use reassemble::{
     Completed, Incomplete, PartKey, Reassembler, ReassemblyEvent, ReassemblyLimits,
 };
+pub use refs::References;
 pub use udh::{
     parse_udh, ConcatInfo, HeaderNote, NoteList, ParsedUdh, ReferenceBits, Udh, MAX_HEADER_NOTES,
     MAX_UDH_OCTETS,

@@ -1,0 +1,190 @@
+//! Text to parts on the wire: the analysis's outgoing text and part ranges, encoded (`alloc`).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use super::address::Address;
+use super::encode::EncodedPart;
+use super::part::{PartCoding, SmppPacking};
+use super::udh::{ConcatInfo, ReferenceBits};
+use super::PduError;
+use crate::alphabet::Alphabet;
+use crate::{Analysis, Charset, Encoding, Error, Options};
+
+/// How [`encode`] frames and delivers the parts (what [`Options`] does not already decide).
+///
+/// ```
+/// let options = septet::EncodeOptions::default();
+/// assert_eq!((options.reference, options.destination), (0, None));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct EncodeOptions {
+    /// The concatenation reference of a message of more than one part.
+    pub reference: u16,
+    /// How GSM-7 goes into SMPP `short_message`.
+    pub smpp_packing: SmppPacking,
+    /// Build the SMS-SUBMIT TPDU of each part for this destination.
+    pub destination: Option<Address>,
+}
+
+/// Why [`encode`] failed: the analysis refused the text, or the bytes could not be built.
+///
+/// ```
+/// let err = septet::encode("", &Default::default(), &Default::default()).unwrap_err();
+/// assert!(matches!(err, septet::EncodeError::Analysis(septet::Error::NoContent { .. })));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// The analysis refused the text (as [`analyze_with`](crate::analyze_with) would).
+    Analysis(Error),
+    /// The parts could not be written.
+    Pdu(PduError),
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::Analysis(e) => e.fmt(f),
+            EncodeError::Pdu(e) => e.fmt(f),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for EncodeError {}
+
+impl From<Error> for EncodeError {
+    fn from(e: Error) -> Self {
+        EncodeError::Analysis(e)
+    }
+}
+
+impl From<PduError> for EncodeError {
+    fn from(e: PduError) -> Self {
+        EncodeError::Pdu(e)
+    }
+}
+
+/// A message encoded: its analysis, the outgoing text, and its parts.
+///
+/// ```
+/// let e = septet::encode("Hello", &Default::default(), &Default::default())?;
+/// assert_eq!((e.parts.len(), e.reference), (1, None));
+/// assert_eq!(septet::encode_hex(&e.parts[0].user_data), "C8329BFD06");
+/// # Ok::<(), septet::EncodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Encoded {
+    /// The analysis the parts follow (`parts.len() == analysis.parts`).
+    pub analysis: Analysis,
+    /// The outgoing text (after smart encoding, when on).
+    pub text: String,
+    /// How every part is written.
+    pub coding: PartCoding,
+    /// The concatenation reference; `None` for one part.
+    pub reference: Option<u16>,
+    /// The parts, in order.
+    pub parts: Vec<EncodedPart>,
+}
+
+impl Encoded {
+    /// The alphabet of GSM-7 parts; `None` for UCS-2.
+    ///
+    /// ```
+    /// let e = septet::encode("Hi", &Default::default(), &Default::default())?;
+    /// assert_eq!(e.alphabet(), Some(septet::Alphabet::DEFAULT));
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    pub fn alphabet(&self) -> Option<Alphabet> {
+        match self.coding {
+            PartCoding::Gsm7(alphabet) => Some(alphabet),
+            PartCoding::Ucs2 => None,
+        }
+    }
+}
+
+/// Analyses, splits and encodes `text`: exactly the parts [`analyze_with`](crate::analyze_with)
+/// counts, each with its header, TP-UD, TP-UDL, TP-DCS, TP-UDHI, SMPP fields and (with a
+/// destination) SMS-SUBMIT TPDU.
+///
+/// ```
+/// use septet::{encode, encode_hex, EncodeOptions, Options};
+/// let text = "a".repeat(200);
+/// let e = encode(&text, &Options::default(), &EncodeOptions { reference: 7, ..Default::default() })?;
+/// assert_eq!((e.parts.len(), e.analysis.parts, e.reference), (2, 2, Some(7)));
+/// assert_eq!(encode_hex(&e.parts[1].udh), "050003070202");
+/// assert_eq!(e.parts[1].udl, 7 + 47);
+/// # Ok::<(), septet::EncodeError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`EncodeError::Analysis`] as [`analyze_with`](crate::analyze_with);
+/// [`EncodeError::Pdu`]: [`PduError::ProfileMismatch`] when the `ascii7` profile counts a
+/// character as one septet that GSM 03.38 writes otherwise (`{`, `` ` ``, ...);
+/// [`PduError::BadConcat`] when the reference does not fit its width or there are more than 255
+/// parts.
+pub fn encode(
+    text: &str,
+    options: &Options,
+    encode_options: &EncodeOptions,
+) -> Result<Encoded, EncodeError> {
+    let split = crate::split(text, options)?;
+    #[allow(clippy::clone_on_copy)] // Analysis is about to gain a warnings list (issue 9)
+    let analysis = split.analysis().clone();
+    let coding = match analysis.encoding {
+        Encoding::Gsm7 => PartCoding::Gsm7(Alphabet::DEFAULT),
+        Encoding::Ucs2 => PartCoding::Ucs2,
+    };
+    if let (PartCoding::Gsm7(alphabet), Charset::Ascii7) = (coding, analysis.charset) {
+        // The ascii7 profile counts every character as one septet (routes whose SMSC alphabet
+        // is ASCII); GSM 03.38 bytes agree with that count only when no character is an
+        // extension character or missing from the default alphabet.
+        if let Some(character) = split.text().chars().find(|&c| alphabet.cost(c) != Some(1)) {
+            return Err(PduError::ProfileMismatch { character }.into());
+        }
+    }
+    // The analysis counts with the 8-bit concatenation IE (153/67 per part).
+    let bits = ReferenceBits::Eight;
+    let total = analysis.parts;
+    let reference = (total > 1).then_some(encode_options.reference);
+    if total > 255 {
+        return Err(PduError::BadConcat {
+            reason: "more than 255 parts",
+        }
+        .into());
+    }
+    if u32::from(encode_options.reference) >= bits.references() {
+        return Err(PduError::BadConcat {
+            reason: "reference does not fit an 8-bit concatenation IE",
+        }
+        .into());
+    }
+    let mut parts = Vec::with_capacity(total);
+    for (index, part) in split.parts().enumerate() {
+        let concat = reference.map(|reference| ConcatInfo {
+            reference,
+            total: total as u8,
+            sequence: index as u8 + 1,
+            bits,
+        });
+        parts.push(EncodedPart::new(
+            part,
+            coding,
+            concat,
+            encode_options.smpp_packing,
+            encode_options.destination.as_ref(),
+        )?);
+    }
+    debug_assert_eq!(parts.len(), analysis.parts);
+    Ok(Encoded {
+        analysis,
+        text: String::from(split.text()),
+        coding,
+        reference,
+        parts,
+    })
+}
