@@ -40,8 +40,9 @@ export interface Options {
   warnParts?: number;
   /** Most characters in the body (default 1600). */
   maxCharacters?: number;
-  /** Per-segment rate as a decimal string, e.g. "0.0051"; adds `cost`. */
-  rate?: string;
+  /** Per-segment rate, e.g. "0.0051" (a string keeps its digits: "0.0050" gives amounts to 4
+   * places) or 0.0051 (a number is taken as its shortest decimal form, `String(rate)`); adds `cost`. */
+  rate?: string | number;
   /** Currency code printed with the cost. */
   currency?: string;
   /** Include `part_texts` in the result. */
@@ -153,6 +154,48 @@ impl JsOptions {
             include_parts: self.parts.unwrap_or(false),
         })
     }
+}
+
+/// JavaScript's `String(number)` of a non-negative finite number (the shortest decimal that
+/// reads back as the number, with an exponent below 1e-6 and from 1e21) written out without the
+/// exponent: the decimal text a numeric `rate` stands for. `None` when `js_text` is not of that
+/// form. (The digits come from the JS engine: Rust's own float printing would add 20 KiB to the
+/// module.)
+///
+/// ```
+/// use septet_wasm::plain_decimal;
+/// assert_eq!(plain_decimal("0.0051").as_deref(), Some("0.0051"));
+/// assert_eq!(plain_decimal("1e-7").as_deref(), Some("0.0000001"));
+/// assert_eq!(plain_decimal("1.25e-7").as_deref(), Some("0.000000125"));
+/// assert_eq!(plain_decimal("1.5e+21").as_deref(), Some("1500000000000000000000"));
+/// assert_eq!(plain_decimal("NaN"), None);
+/// ```
+pub fn plain_decimal(js_text: &str) -> Option<String> {
+    let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (mantissa, exponent) = match js_text.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().ok()?),
+        None => (js_text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !digits_only(whole) || !(fraction.is_empty() || digits_only(fraction)) {
+        return None;
+    }
+    if exponent == 0 {
+        return Some(mantissa.to_owned());
+    }
+    let digits = [whole, fraction].concat();
+    // Where the point falls among `digits`.
+    let point = i32::try_from(whole.len()).ok()?.checked_add(exponent)?;
+    let width = i32::try_from(digits.len()).ok()?;
+    let zeros = |n: i32| "0".repeat(usize::try_from(n).unwrap_or(0));
+    Some(if point <= 0 {
+        ["0.", &zeros(-point), &digits].concat()
+    } else if point >= width {
+        [digits.as_str(), &zeros(point - width)].concat()
+    } else {
+        let (left, right) = digits.split_at(usize::try_from(point).ok()?);
+        [left, ".", right].concat()
+    })
 }
 
 /// UTF-16 indices of the surrogates in `units` that are not half of a pair.
@@ -318,7 +361,25 @@ fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
             "maxParts" => parsed.max_parts = Some(count()?),
             "warnParts" => parsed.warn_parts = Some(count()?),
             "maxCharacters" => parsed.max_characters = Some(count()?),
-            "rate" => parsed.rate = Some(string()?),
+            "rate" => {
+                // A number is taken as its shortest decimal form, as `String(rate)` prints it;
+                // a string keeps its digits as written.
+                let text = match value.as_f64() {
+                    Some(number) if number.is_finite() && number >= 0.0 => {
+                        js_sys::Number::from(number)
+                            .to_string_with_radix(10)
+                            .ok()
+                            .and_then(|text| plain_decimal(&String::from(text)))
+                    }
+                    Some(_) => None,
+                    None => value.as_string(),
+                };
+                parsed.rate = Some(text.ok_or_else(|| {
+                    invalid(format!(
+                        "option `{name}` must be a decimal string like \"0.0051\" or a non-negative finite number"
+                    ))
+                })?);
+            }
             "currency" => parsed.currency = Some(string()?),
             "parts" => parsed.parts = Some(boolean()?),
             _ => return Err(invalid(format!("unknown option `{name}`"))),
