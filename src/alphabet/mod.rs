@@ -463,6 +463,66 @@ impl Alphabet {
     }
 }
 
+/// Why [`Alphabet::write_septets`] stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WriteStop {
+    /// A character neither table has.
+    NotEncodable(char),
+    /// `out` is full; the septets written so far are in it.
+    Full,
+}
+
+impl Alphabet {
+    /// Writes the septets of `text` (ESC + code for single shift characters) into `out`,
+    /// returning how many. ASCII goes through the two tables' ASCII arrays directly.
+    #[inline]
+    pub(crate) fn write_septets(self, text: &str, out: &mut [u8]) -> Result<usize, WriteStop> {
+        const ESC: u8 = 0x1B;
+        let locking = &LOCKING_ASCII[nli_of(self.locking)];
+        let single = &SINGLE_ASCII[nli_of(self.single)];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut n = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (code, shifted) = if b < 0x80 {
+                i += 1;
+                match locking[usize::from(b)] {
+                    NO_CODE => match single[usize::from(b)] {
+                        NO_CODE => return Err(WriteStop::NotEncodable(char::from(b))),
+                        code => (code, true),
+                    },
+                    code => (code, false),
+                }
+            } else {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                match self.septets(c) {
+                    Some(code) => (code.code, code.shifted),
+                    None => return Err(WriteStop::NotEncodable(c)),
+                }
+            };
+            if shifted {
+                let Some(slot) = out.get_mut(n..n + 2) else {
+                    return Err(WriteStop::Full);
+                };
+                slot[0] = ESC;
+                slot[1] = code;
+                n += 2;
+            } else {
+                let Some(slot) = out.get_mut(n) else {
+                    return Err(WriteStop::Full);
+                };
+                *slot = code;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,8 @@ use alloc::vec::Vec;
 
 use super::address::Address;
 use super::part::{
-    encode_part_into, short_message_into, submit_tpdu_into, PartCoding, PartInfo, SmppPacking,
-    MAX_SHORT_MESSAGE_OCTETS, MAX_SUBMIT_OCTETS, MAX_USER_DATA_OCTETS,
+    encode_part_into, submit_tpdu_into, Gsm7Septets, PartCoding, SmppPacking, MAX_SUBMIT_OCTETS,
+    MAX_USER_DATA_OCTETS,
 };
 use super::udh::{ConcatInfo, ReferenceBits};
 use super::PduError;
@@ -79,17 +79,23 @@ impl EncodedPart {
         packing: SmppPacking,
         destination: Option<&Address>,
     ) -> Result<EncodedPart, PduError> {
-        let mut user_data = [0u8; MAX_USER_DATA_OCTETS];
-        let info: PartInfo = encode_part_into(text, coding, concat, &mut user_data)?;
-        let user_data = &user_data[..info.user_data_octets];
-        let short_message = match (coding, packing) {
-            (PartCoding::Gsm7(_), SmppPacking::Unpacked) => {
-                let mut sm = [0u8; MAX_SHORT_MESSAGE_OCTETS];
-                let n = short_message_into(text, coding, concat, packing, &mut sm)?;
-                sm[..n].to_vec()
+        let mut buffer = [0u8; MAX_USER_DATA_OCTETS];
+        let (info, short_message) = match coding {
+            PartCoding::Gsm7(alphabet) => {
+                let part = Gsm7Septets::new(text, alphabet, concat)?;
+                let info = part.pack_into(&mut buffer)?;
+                let short_message = match packing {
+                    SmppPacking::Unpacked => part.unpacked().collect(),
+                    SmppPacking::Packed => buffer[..info.user_data_octets].to_vec(),
+                };
+                (info, short_message)
             }
-            _ => user_data.to_vec(),
+            PartCoding::Ucs2 => {
+                let info = encode_part_into(text, coding, concat, &mut buffer)?;
+                (info, buffer[..info.user_data_octets].to_vec())
+            }
         };
+        let user_data = &buffer[..info.user_data_octets];
         let tpdu = match destination {
             Some(address) => {
                 let mut tpdu = [0u8; MAX_SUBMIT_OCTETS];

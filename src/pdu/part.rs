@@ -5,10 +5,7 @@ use super::address::Address;
 use super::pack::{pack_septets, packed_octets};
 use super::udh::{ConcatInfo, Udh, MAX_UDH_OCTETS};
 use super::{DataCoding, PduError};
-use crate::alphabet::Alphabet;
-
-/// The ESC septet that leads a single shift table character.
-const ESC: u8 = 0x1B;
+use crate::alphabet::{Alphabet, WriteStop};
 
 /// Octets of TP-UD at most (and the buffer size [`encode_part_into`] needs at most).
 pub const MAX_USER_DATA_OCTETS: usize = 140;
@@ -107,32 +104,91 @@ impl PartInfo {
     }
 }
 
-/// Writes the septets of `text` in `alphabet` to `out`, returning how many; `None` (with the
-/// character) when one is not in the alphabet, or when `out` fills.
+/// Writes the septets of `text` in `alphabet` to `out` (sized to the part's capacity),
+/// returning how many.
 fn text_septets(text: &str, alphabet: Alphabet, out: &mut [u8]) -> Result<usize, PduError> {
-    let mut n = 0;
-    for c in text.chars() {
-        let code = alphabet
-            .septets(c)
-            .ok_or(PduError::NotEncodable { character: c })?;
-        let needed = n + code.septets();
-        if needed > out.len() {
-            // Count the rest for the error.
-            let rest: usize = text.chars().map(|c| alphabet.cost(c).unwrap_or(1)).sum();
-            return Err(PduError::PartTooLong {
-                needed: rest,
+    match alphabet.write_septets(text, out) {
+        Ok(n) => Ok(n),
+        Err(WriteStop::NotEncodable(character)) => Err(PduError::NotEncodable { character }),
+        Err(WriteStop::Full) => {
+            // Count the whole text for the error (a character outside the alphabet counts 1).
+            let needed = text.chars().map(|c| alphabet.cost(c).unwrap_or(1)).sum();
+            Err(PduError::PartTooLong {
+                needed,
                 capacity: out.len(),
+            })
+        }
+    }
+}
+
+/// A GSM-7 part before packing: its header and its text's septets.
+pub(crate) struct Gsm7Septets {
+    pub(crate) udh: Udh,
+    pub(crate) header: [u8; MAX_UDH_OCTETS],
+    pub(crate) header_octets: usize,
+    pub(crate) septets: [u8; 160],
+    pub(crate) count: usize,
+}
+
+impl Gsm7Septets {
+    pub(crate) fn new(
+        text: &str,
+        alphabet: Alphabet,
+        concat: Option<ConcatInfo>,
+    ) -> Result<Self, PduError> {
+        let udh = Udh::new(concat, alphabet);
+        let mut header = [0u8; MAX_UDH_OCTETS];
+        let header_octets = udh.write(&mut header)?;
+        let capacity = 160 - udh.septets();
+        let mut septets = [0u8; 160];
+        let count = text_septets(text, alphabet, &mut septets[..capacity])?;
+        Ok(Gsm7Septets {
+            udh,
+            header,
+            header_octets,
+            septets,
+            count,
+        })
+    }
+
+    /// Octets of the packed TP-UD.
+    pub(crate) fn user_data_octets(&self) -> usize {
+        self.header_octets + packed_octets(self.udh.fill_bits(), self.count)
+    }
+
+    /// Writes the packed TP-UD into `out` (at least [`Self::user_data_octets`] long).
+    pub(crate) fn pack_into(&self, out: &mut [u8]) -> Result<PartInfo, PduError> {
+        let needed = self.user_data_octets();
+        if out.len() < needed {
+            return Err(PduError::BufferTooSmall {
+                needed,
+                available: out.len(),
             });
         }
-        if code.shifted {
-            out[n] = ESC;
-            out[n + 1] = code.code;
-        } else {
-            out[n] = code.code;
-        }
-        n = needed;
+        let h = self.header_octets;
+        out[..h].copy_from_slice(&self.header[..h]);
+        let packed = pack_septets(
+            &self.septets[..self.count],
+            self.udh.fill_bits(),
+            &mut out[h..],
+        )?;
+        Ok(PartInfo {
+            user_data_octets: h + packed,
+            udh_octets: h,
+            udl: (self.udh.septets() + self.count) as u8,
+            dcs: DataCoding::Gsm7.dcs(),
+            udhi: h > 0,
+            text_units: self.count,
+        })
     }
-    Ok(n)
+
+    /// The header, then one octet per septet (SMPP unpacked).
+    pub(crate) fn unpacked(&self) -> impl Iterator<Item = u8> + '_ {
+        self.header[..self.header_octets]
+            .iter()
+            .chain(&self.septets[..self.count])
+            .copied()
+    }
 }
 
 /// Encodes one part — its header (`concat` and the alphabet's shift IEs) and `text` — as the
@@ -167,64 +223,46 @@ pub fn encode_part_into(
     out: &mut [u8],
 ) -> Result<PartInfo, PduError> {
     let udh = coding.udh(concat);
+    let alphabet = match coding {
+        PartCoding::Gsm7(alphabet) => alphabet,
+        PartCoding::Ucs2 => return encode_ucs2_into(text, &udh, out),
+    };
+    Gsm7Septets::new(text, alphabet, concat)?.pack_into(out)
+}
+
+fn encode_ucs2_into(text: &str, udh: &Udh, out: &mut [u8]) -> Result<PartInfo, PduError> {
     let mut header = [0u8; MAX_UDH_OCTETS];
     let udh_octets = udh.write(&mut header)?;
-    match coding {
-        PartCoding::Gsm7(alphabet) => {
-            let capacity = 160 - udh.septets();
-            let mut septets = [0u8; 160];
-            let n = text_septets(text, alphabet, &mut septets[..capacity])?;
-            let needed = udh_octets + packed_octets(udh.fill_bits(), n);
-            if out.len() < needed {
-                return Err(PduError::BufferTooSmall {
-                    needed,
-                    available: out.len(),
-                });
-            }
-            out[..udh_octets].copy_from_slice(&header[..udh_octets]);
-            let packed = pack_septets(&septets[..n], udh.fill_bits(), &mut out[udh_octets..])?;
-            Ok(PartInfo {
-                user_data_octets: udh_octets + packed,
-                udh_octets,
-                udl: (udh.septets() + n) as u8,
-                dcs: DataCoding::Gsm7.dcs(),
-                udhi: udh_octets > 0,
-                text_units: n,
-            })
-        }
-        PartCoding::Ucs2 => {
-            let capacity = (MAX_USER_DATA_OCTETS - udh_octets) / 2;
-            let units = text.encode_utf16().count();
-            if units > capacity {
-                return Err(PduError::PartTooLong {
-                    needed: units,
-                    capacity,
-                });
-            }
-            let needed = udh_octets + 2 * units;
-            if out.len() < needed {
-                return Err(PduError::BufferTooSmall {
-                    needed,
-                    available: out.len(),
-                });
-            }
-            out[..udh_octets].copy_from_slice(&header[..udh_octets]);
-            for (slot, unit) in out[udh_octets..needed]
-                .chunks_exact_mut(2)
-                .zip(text.encode_utf16())
-            {
-                slot.copy_from_slice(&unit.to_be_bytes());
-            }
-            Ok(PartInfo {
-                user_data_octets: needed,
-                udh_octets,
-                udl: needed as u8,
-                dcs: DataCoding::Ucs2.dcs(),
-                udhi: udh_octets > 0,
-                text_units: units,
-            })
-        }
+    let capacity = (MAX_USER_DATA_OCTETS - udh_octets) / 2;
+    let units = text.encode_utf16().count();
+    if units > capacity {
+        return Err(PduError::PartTooLong {
+            needed: units,
+            capacity,
+        });
     }
+    let needed = udh_octets + 2 * units;
+    if out.len() < needed {
+        return Err(PduError::BufferTooSmall {
+            needed,
+            available: out.len(),
+        });
+    }
+    out[..udh_octets].copy_from_slice(&header[..udh_octets]);
+    for (slot, unit) in out[udh_octets..needed]
+        .chunks_exact_mut(2)
+        .zip(text.encode_utf16())
+    {
+        slot.copy_from_slice(&unit.to_be_bytes());
+    }
+    Ok(PartInfo {
+        user_data_octets: needed,
+        udh_octets,
+        udl: needed as u8,
+        dcs: DataCoding::Ucs2.dcs(),
+        udhi: udh_octets > 0,
+        text_units: units,
+    })
 }
 
 /// How GSM-7 text goes into SMPP `short_message`.
@@ -279,21 +317,17 @@ pub fn short_message_into(
 ) -> Result<usize, PduError> {
     match (coding, packing) {
         (PartCoding::Gsm7(alphabet), SmppPacking::Unpacked) => {
-            let udh = coding.udh(concat);
-            let mut header = [0u8; MAX_UDH_OCTETS];
-            let udh_octets = udh.write(&mut header)?;
-            let capacity = 160 - udh.septets();
-            let mut septets = [0u8; 160];
-            let n = text_septets(text, alphabet, &mut septets[..capacity])?;
-            let needed = udh_octets + n;
-            if out.len() < needed {
+            let part = Gsm7Septets::new(text, alphabet, concat)?;
+            let needed = part.header_octets + part.count;
+            let Some(out) = out.get_mut(..needed) else {
                 return Err(PduError::BufferTooSmall {
                     needed,
                     available: out.len(),
                 });
+            };
+            for (slot, octet) in out.iter_mut().zip(part.unpacked()) {
+                *slot = octet;
             }
-            out[..udh_octets].copy_from_slice(&header[..udh_octets]);
-            out[udh_octets..needed].copy_from_slice(&septets[..n]);
             Ok(needed)
         }
         _ => encode_part_into(text, coding, concat, out).map(|part| part.user_data_octets),
