@@ -5,6 +5,7 @@ use core::str::CharIndices;
 
 use crate::charset::Charset;
 use crate::options::Options;
+use crate::simd::{self, Rules};
 use crate::smart::{self, RowSet};
 
 /// What one pass over the input learns.
@@ -47,6 +48,9 @@ pub(crate) fn scan(text: &str, charset: Charset, smart: bool) -> Scan {
 
 /// Bytes the block test looks at together on long runs.
 const BLOCK: usize = 64;
+
+/// Runs shorter than this stay on the portable path (the vector path's dispatch costs a call).
+const SIMD_MIN_BYTES: usize = 4 * simd::BLOCK;
 
 /// Bytes per vector lane group inside a block.
 const LANES: usize = 16;
@@ -102,8 +106,22 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
     // After a block fails the test, its bytes go through the paths below.
     let mut general_until = 0;
     while i < bytes.len() {
-        // Fastest path: whole blocks of plain ASCII, 64 bytes at a time, then 16.
+        // Fastest path: whole blocks of plain ASCII, with AVX2/SSE4.1 on long runs where the CPU
+        // has them, then 64 bytes at a time, then 16.
         if i >= general_until {
+            if bytes.len() - i >= SIMD_MIN_BYTES {
+                let prefix = simd::plain_ascii_prefix(
+                    &bytes[i..],
+                    const { &Rules::new(GRAVE, FF, EXTENSION) },
+                );
+                kept += prefix.bytes;
+                septets += prefix.bytes + prefix.extension_characters;
+                double += prefix.extension_characters;
+                if prefix.bytes > 0 {
+                    i += prefix.bytes;
+                    continue;
+                }
+            }
             let mut block_bytes = 0;
             let mut block_double = None;
             if let Some(block) = bytes

@@ -79,6 +79,11 @@ pub use smart::{
 };
 pub use split::{part_ranges, PartRanges};
 
+/// Internals that only the fuzz targets reach (built by cargo-fuzz with `--cfg fuzzing`).
+#[cfg(all(fuzzing, feature = "alloc"))]
+#[doc(hidden)]
+pub use simd::fuzzing;
+
 // The README's examples are compiled and run as doc tests.
 #[cfg(all(doctest, feature = "alloc"))]
 #[doc = include_str!("../README.md")]

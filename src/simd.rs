@@ -134,15 +134,46 @@ pub(crate) fn plain_ascii_prefix_portable(bytes: &[u8], rules: &Rules) -> Prefix
     prefix
 }
 
+/// A vector path by name, as a safe function (for tests and fuzzing).
+#[cfg(any(test, fuzzing))]
+type Path = (&'static str, fn(&[u8], &Rules) -> Prefix);
+
 /// The vector paths a program can use on this CPU, best first (for tests and fuzzing).
 #[cfg(any(test, fuzzing))]
-pub(crate) fn available_paths() -> impl Iterator<Item = (&'static str, fn(&[u8], &Rules) -> Prefix)>
-{
+fn available_paths() -> impl Iterator<Item = Path> {
     #[cfg(all(feature = "std", any(target_arch = "x86", target_arch = "x86_64")))]
     let paths = x86::available_paths();
     #[cfg(not(all(feature = "std", any(target_arch = "x86", target_arch = "x86_64"))))]
-    let paths: [Option<(&'static str, fn(&[u8], &Rules) -> Prefix)>; 0] = [];
+    let paths: [Option<Path>; 0] = [];
     paths.into_iter().flatten()
+}
+
+/// Internals for the `simd` fuzz target, compiled only by cargo-fuzz (`--cfg fuzzing`).
+#[cfg(all(fuzzing, feature = "alloc"))]
+pub mod fuzzing {
+    use alloc::vec::Vec;
+
+    use super::*;
+
+    /// The plain-ASCII prefix of `bytes` under the rules (grave accent allowed, form feed
+    /// allowed, extension characters counted) as (path, bytes, extension characters) by every
+    /// path: the portable model, the dispatched call, and each vector path this CPU runs.
+    pub fn plain_ascii_prefixes(
+        bytes: &[u8],
+        grave: bool,
+        form_feed: bool,
+        count_extension: bool,
+    ) -> Vec<(&'static str, usize, usize)> {
+        let rules = Rules::new(grave, form_feed, count_extension);
+        let mut out = Vec::new();
+        let mut push = |name, p: Prefix| out.push((name, p.bytes, p.extension_characters));
+        push("portable", plain_ascii_prefix_portable(bytes, &rules));
+        push("dispatched", plain_ascii_prefix(bytes, &rules));
+        for (name, path) in available_paths() {
+            push(name, path(bytes, &rules));
+        }
+        out
+    }
 }
 
 #[cfg(all(feature = "std", any(target_arch = "x86", target_arch = "x86_64")))]
@@ -198,7 +229,7 @@ mod x86 {
 
     /// The paths this CPU can run, as safe function pointers (for tests and fuzzing).
     #[cfg(any(test, fuzzing))]
-    pub(super) fn available_paths() -> [Option<(&'static str, fn(&[u8], &Rules) -> Prefix)>; 2] {
+    pub(super) fn available_paths() -> [Option<super::Path>; 2] {
         fn avx2(bytes: &[u8], rules: &Rules) -> Prefix {
             assert!(is_x86_feature_detected!("avx2"));
             // SAFETY: the CPU reports AVX2 (asserted above).
@@ -209,8 +240,8 @@ mod x86 {
             // SAFETY: the CPU reports SSE4.1 and SSSE3 (asserted above).
             unsafe { prefix_sse41(bytes, rules) }
         }
-        let avx2_path: (&'static str, fn(&[u8], &Rules) -> Prefix) = ("avx2", avx2);
-        let sse41_path: (&'static str, fn(&[u8], &Rules) -> Prefix) = ("sse4.1", sse41);
+        let avx2_path: super::Path = ("avx2", avx2);
+        let sse41_path: super::Path = ("sse4.1", sse41);
         [
             is_x86_feature_detected!("avx2").then_some(avx2_path),
             (is_x86_feature_detected!("sse4.1") && is_x86_feature_detected!("ssse3"))

@@ -168,3 +168,45 @@ fn every_ascii_byte_at_every_position_of_a_block() {
         }
     }
 }
+
+#[test]
+fn characters_at_every_position_of_a_long_ascii_run() {
+    // Runs of 256 bytes and more go through the vector path (AVX2 or SSE4.1 where the CPU has
+    // them) in whole 64-byte blocks: put refused controls, the grave accent, DEL, extension
+    // characters and non-ASCII characters at every position of the first 256-byte group, its
+    // blocks and the tail, under every charset with smart encoding off and on.
+    let run: String = "The {quick} [brown] fox\r\njumps ~ over | the \\ lazy ^ dog. 0123456789 "
+        .chars()
+        .cycle()
+        .take(330)
+        .collect();
+    let mut options = Vec::new();
+    for charset in Charset::ALL {
+        for smart in [false, true] {
+            options.push(
+                Options::default()
+                    .with_charset(charset)
+                    .with_smart_encoding(smart)
+                    .with_max_parts(usize::MAX),
+            );
+        }
+    }
+    // Extension characters only in the vector path's blocks: the part count depends on where
+    // they fall (an escape pair never straddles a part boundary).
+    for ext in ['{', '~', '\u{C}'] {
+        for run in [255, 256, 320, 383] {
+            let text = format!("a{}{}", ext.to_string().repeat(run), "b".repeat(100));
+            naive::check(&text, &options[0]);
+        }
+    }
+    for c in [
+        '\0', '\t', '\u{C}', '\u{1B}', '`', '\u{7F}', '{', 'é', '€', '😀',
+    ] {
+        for position in 0..run.len() {
+            let text = format!("{}{c}{}", &run[..position], &run[position + 1..]);
+            for o in &options {
+                naive::check(&text, o);
+            }
+        }
+    }
+}
