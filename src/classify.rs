@@ -5,7 +5,6 @@ use core::str::CharIndices;
 
 use crate::charset::Charset;
 use crate::options::Options;
-use crate::simd::{self, Rules};
 use crate::smart::{self, RowSet};
 
 /// What one pass over the input learns.
@@ -50,7 +49,7 @@ pub(crate) fn scan(text: &str, charset: Charset, smart: bool) -> Scan {
 const BLOCK: usize = 64;
 
 /// Runs shorter than this stay on the portable path (the vector path's dispatch costs a call).
-const SIMD_MIN_BYTES: usize = 4 * simd::BLOCK;
+const SIMD_MIN_BYTES: usize = 4 * crate::simd::BLOCK;
 
 /// Bytes per vector lane group inside a block.
 const LANES: usize = 16;
@@ -110,9 +109,9 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
         // has them, then 64 bytes at a time, then 16.
         if i >= general_until {
             if bytes.len() - i >= SIMD_MIN_BYTES {
-                let prefix = simd::plain_ascii_prefix(
+                let prefix = crate::simd::plain_ascii_prefix(
                     &bytes[i..],
-                    const { &Rules::new(GRAVE, FF, EXTENSION) },
+                    const { &crate::simd::Rules::new(GRAVE, FF, EXTENSION) },
                 );
                 kept += prefix.bytes;
                 septets += prefix.bytes + prefix.extension_characters;
