@@ -464,6 +464,20 @@ mod tests {
         Rules::new(grave, form_feed, count_extension)
     }
 
+    /// What the dispatched call returns: the model's prefix where a vector path exists, else
+    /// nothing (the scan's portable path takes the bytes).
+    fn dispatched(expected: Prefix) -> Prefix {
+        if cfg!(all(
+            feature = "std",
+            any(target_arch = "x86", target_arch = "x86_64")
+        )) && available_paths().next().is_some()
+        {
+            expected
+        } else {
+            Prefix::default()
+        }
+    }
+
     /// Checks every path against the naive model on `bytes`.
     fn check(bytes: &[u8], switches: (bool, bool, bool)) {
         let expected = naive_prefix(bytes, switches);
@@ -475,7 +489,7 @@ mod tests {
         );
         assert_eq!(
             plain_ascii_prefix(bytes, &rules),
-            expected,
+            dispatched(expected),
             "dispatched, {switches:?}, {bytes:?}"
         );
         for (name, path) in available_paths() {
@@ -501,7 +515,7 @@ mod tests {
 
     #[test]
     fn this_machine_runs_its_vector_paths() {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(feature = "std", target_arch = "x86_64"))]
         {
             let names: Vec<&str> = available_paths().map(|(name, _)| name).collect();
             if std::is_x86_feature_detected!("avx2") {
@@ -541,7 +555,11 @@ mod tests {
                     for b in 0..=255u8 {
                         bytes[position] = b;
                         let expected = naive_prefix_by(&bytes, &verdicts);
-                        assert_eq!(plain_ascii_prefix(&bytes, &rules), expected, "{bytes:?}");
+                        assert_eq!(
+                            plain_ascii_prefix(&bytes, &rules),
+                            dispatched(expected),
+                            "{bytes:?}"
+                        );
                         for (name, path) in &paths {
                             assert_eq!(path(&bytes, &rules), expected, "{name} {bytes:?}");
                         }
