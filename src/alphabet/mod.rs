@@ -484,6 +484,20 @@ impl Alphabet {
         let mut i = 0;
         let mut n = 0;
         while i < bytes.len() {
+            // Eight ASCII characters that all have a locking code: one 8-octet copy.
+            if let (Some(chunk), Some(slot)) = (bytes.get(i..i + 8), out.get_mut(n..n + 8)) {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(chunk);
+                if u64::from_le_bytes(x) & 0x8080_8080_8080_8080 == 0 {
+                    let codes = x.map(|b| locking[usize::from(b & 0x7F)]);
+                    if u64::from_le_bytes(codes) & 0x8080_8080_8080_8080 == 0 {
+                        slot.copy_from_slice(&codes);
+                        i += 8;
+                        n += 8;
+                        continue;
+                    }
+                }
+            }
             let b = bytes[i];
             let (code, shifted) = if b < 0x80 {
                 i += 1;

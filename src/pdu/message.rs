@@ -163,22 +163,31 @@ pub fn encode(
         }
         .into());
     }
-    let mut parts = Vec::with_capacity(total);
-    for (index, part) in split.parts().enumerate() {
+    let encode_part = |index: usize, part: &str| {
         let concat = reference.map(|reference| ConcatInfo {
             reference,
             total: total as u8,
             sequence: index as u8 + 1,
             bits,
         });
-        parts.push(EncodedPart::new(
+        EncodedPart::new(
             part,
             coding,
             concat,
             encode_options.smpp_packing,
             encode_options.destination.as_ref(),
-        )?);
-    }
+        )
+    };
+    let parts = if total == 1 {
+        // One part is the whole text: no need to look for part ends.
+        alloc::vec![encode_part(0, split.text())?]
+    } else {
+        split
+            .parts()
+            .enumerate()
+            .map(|(index, part)| encode_part(index, part))
+            .collect::<Result<Vec<_>, _>>()?
+    };
     debug_assert_eq!(parts.len(), analysis.parts);
     Ok(Encoded {
         analysis,

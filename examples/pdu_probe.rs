@@ -1,0 +1,40 @@
+//! Runs one operation on a typical one-part ASCII message a million times (or the count
+//! given), for instruction counts that machine load does not disturb:
+//!
+//! ```sh
+//! cargo build --release --example pdu_probe
+//! valgrind --tool=callgrind ./target/release/examples/pdu_probe analyze 10000   # or part, encode
+//! ```
+
+use std::hint::black_box;
+fn main() {
+    let which = std::env::args().nth(1).unwrap();
+    let text = "Your code is 483920. It expires in 10 minutes. Do not share it with anyone. Reply STOP to opt out.";
+    let options = septet::Options::default();
+    let mut ud = [0u8; 140];
+    for _ in 0..std::env::args()
+        .nth(2)
+        .map_or(1_000_000, |n| n.parse().unwrap())
+    {
+        match which.as_str() {
+            "analyze" => {
+                black_box(septet::analyze_with(black_box(text), &options).unwrap());
+            }
+            "part" => {
+                black_box(
+                    septet::encode_part_into(
+                        black_box(text),
+                        septet::PartCoding::Gsm7(septet::Alphabet::DEFAULT),
+                        None,
+                        &mut ud,
+                    )
+                    .unwrap(),
+                );
+            }
+            "encode" => {
+                black_box(septet::encode(black_box(text), &options, &Default::default()).unwrap());
+            }
+            _ => {}
+        }
+    }
+}
