@@ -1,0 +1,175 @@
+//! `septet.analyze`, `septet.analyze_many` and the `Analysis` result class.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert::decimal;
+use crate::errors::rejected;
+use crate::options::{parse, Settings};
+
+/// What the carrier will see and bill for one message (see `septet.analyze`).
+#[pyclass(frozen, module = "septet", name = "Analysis")]
+pub struct Analysis {
+    analysis: septet::Analysis,
+    rate: Option<septet::Decimal>,
+    currency: Option<String>,
+}
+
+impl Analysis {
+    fn new(analysis: septet::Analysis, settings: &Settings) -> Self {
+        Analysis {
+            analysis,
+            rate: settings.rate,
+            currency: settings.currency.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl Analysis {
+    /// `"GSM-7"` or `"UCS-2"`.
+    #[getter]
+    fn encoding(&self) -> &'static str {
+        self.analysis.encoding.name()
+    }
+
+    /// Billed parts (segments).
+    #[getter]
+    fn parts(&self) -> usize {
+        self.analysis.parts
+    }
+
+    /// Septets (GSM-7) or UTF-16 code units (UCS-2) of the outgoing text.
+    #[getter]
+    fn units(&self) -> usize {
+        self.analysis.units
+    }
+
+    /// Characters of the outgoing text (after smart encoding).
+    #[getter]
+    fn characters(&self) -> usize {
+        self.analysis.characters
+    }
+
+    /// Units each part holds: 160/153 (GSM-7) or 70/67 (UCS-2).
+    #[getter]
+    fn units_per_part(&self) -> usize {
+        self.analysis.units_per_part
+    }
+
+    /// Units still free in the last part.
+    #[getter]
+    fn units_remaining(&self) -> usize {
+        self.analysis.units_remaining
+    }
+
+    /// The charset the message was classified against.
+    #[getter]
+    fn charset(&self) -> &'static str {
+        self.analysis.charset.name()
+    }
+
+    /// parts × rate as a `decimal.Decimal`, or `None` without a rate.
+    #[getter]
+    fn cost<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.rate.map(|r| self.analysis.cost(r)) {
+            None => Ok(None),
+            Some(Some(cost)) => decimal(py, &cost).map(Some),
+            Some(None) => Err(pyo3::exceptions::PyOverflowError::new_err(
+                "cost overflows a decimal",
+            )),
+        }
+    }
+
+    /// The currency code given with the rate, or `None`.
+    #[getter]
+    fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Analysis(encoding='{}', parts={}, units={}, characters={})",
+            self.encoding(),
+            self.parts(),
+            self.units(),
+            self.characters()
+        )
+    }
+}
+
+fn analyze_one<'py>(
+    py: Python<'py>,
+    text: &str,
+    result: Result<septet::Analysis, septet::Error>,
+    settings: &Settings,
+) -> PyResult<Result<Analysis, Bound<'py, PyAny>>> {
+    let _ = text;
+    match result {
+        Ok(a) => Ok(Ok(Analysis::new(a, settings))),
+        Err(e) => Ok(Err(rejected(py, &e, py.None().into_bound(py))?)),
+    }
+}
+
+/// Analyses one message.
+#[pyfunction]
+#[pyo3(signature = (text, /, **options))]
+pub(crate) fn analyze(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Analysis> {
+    let settings = parse(options)?;
+    let text = extract_text(text, None)?;
+    let result = septet::analyze_with(&text, &settings.options);
+    analyze_one(py, &text, result, &settings)?.map_err(PyErr::from_value)
+}
+
+fn extract_text(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<PyBackedStr> {
+    value.extract::<PyBackedStr>().map_err(|e| {
+        let what = index.map_or_else(|| "text".to_string(), |i| format!("texts[{i}]"));
+        if value.is_instance_of::<pyo3::types::PyString>() {
+            // A str that is not valid UTF-8: a lone surrogate.
+            pyo3::exceptions::PyValueError::new_err(format!("{what}: {e}"))
+        } else {
+            let got = value
+                .get_type()
+                .name()
+                .map_or_else(|_| "?".to_string(), |n| n.to_string());
+            PyTypeError::new_err(format!("{what}: expected str, got {got}"))
+        }
+    })
+}
+
+/// Analyses many messages with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (texts, /, **options))]
+pub(crate) fn analyze_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let settings = parse(options)?;
+    let texts = texts
+        .try_iter()?
+        .enumerate()
+        .map(|(i, t)| extract_text(&t?, Some(i)))
+        .collect::<PyResult<Vec<PyBackedStr>>>()?;
+    let opts = settings.options;
+    let results: Vec<_> = py.detach(|| {
+        texts
+            .iter()
+            .map(|t| septet::analyze_with(t, &opts))
+            .collect()
+    });
+    let out = PyList::empty(py);
+    for (text, result) in texts.iter().zip(results) {
+        match analyze_one(py, text, result, &settings)? {
+            Ok(a) => out.append(Bound::new(py, a)?)?,
+            Err(e) => out.append(e)?,
+        }
+    }
+    Ok(out)
+}
