@@ -1,0 +1,125 @@
+"""Rejections by kind, and bad options by kind."""
+
+import pickle
+from decimal import Decimal
+
+import pytest
+
+import septet
+
+
+def rejection(text, **options):
+    with pytest.raises(septet.RejectedError) as info:
+        septet.analyze(text, **options)
+    return info.value
+
+
+def test_rejected_error_is_a_septet_error():
+    assert issubclass(septet.RejectedError, septet.SeptetError)
+    assert issubclass(septet.SeptetError, Exception)
+
+
+def test_empty_message_is_40316():
+    e = rejection("")
+    assert (e.code, e.kind) == (40316, "no_content")
+    assert e.message == "no content: the message is empty"
+    assert str(e) == "no content: the message is empty (40316)"
+
+
+def test_empty_after_smart_encoding_is_40316():
+    e = rejection("\u200b\ufeff", smart_encoding=True)
+    assert (e.code, e.kind) == (40316, "no_content")
+    assert "after smart encoding" in e.message
+    # Without smart encoding, those characters are sent (as UCS-2).
+    assert septet.analyze("\u200b\ufeff").encoding == "UCS-2"
+
+
+def test_too_many_parts_is_40302():
+    e = rejection("a" * 1531)
+    assert (e.code, e.kind) == (40302, "too_many_parts")
+    assert "11 parts" in e.message
+    assert septet.analyze("a" * 1531, max_parts=11).parts == 11
+    assert rejection("a" * 161, max_parts=1).code == 40302
+
+
+def test_not_gsm7_is_400():
+    e = rejection("Hi 😀", encoding="gsm7")
+    assert (e.code, e.kind) == (400, "not_gsm7")
+    assert "U+1F600" in e.message
+
+
+def test_too_many_characters_is_400():
+    e = rejection("x" * 1601)
+    assert (e.code, e.kind) == (400, "too_many_characters")
+    assert septet.analyze("x" * 1601, max_characters=2000, max_parts=11).parts == 11
+
+
+def test_rejected_error_pickles_with_its_attributes():
+    e = rejection("")
+    back = pickle.loads(pickle.dumps(e))
+    assert (back.code, back.kind, back.message) == (e.code, e.kind, e.message)
+
+
+@pytest.mark.parametrize(
+    "options, name",
+    [
+        ({"smart_encodng": True}, "smart_encodng"),
+        ({"rates": "0.1"}, "rates"),
+        ({"smart_encoding": "yes"}, "smart_encoding"),
+        ({"max_parts": "10"}, "max_parts"),
+        ({"max_parts": 2.0}, "max_parts"),
+        ({"max_parts": True}, "max_parts"),
+        ({"encoding": 7}, "encoding"),
+        ({"rate": 0.1}, "rate"),
+        ({"currency": 978}, "currency"),
+    ],
+)
+def test_option_of_the_wrong_name_or_type_is_a_type_error(options, name):
+    with pytest.raises(TypeError, match=name):
+        septet.analyze("hi", **options)
+
+
+@pytest.mark.parametrize(
+    "options, name",
+    [
+        ({"encoding": "gsm8"}, "encoding"),
+        ({"charset": "latin1"}, "charset"),
+        ({"sender": "pigeon"}, "sender"),
+        ({"split": "words"}, "split"),
+        ({"max_parts": -1}, "max_parts"),
+        ({"rate": "-0.1"}, "rate"),
+        ({"rate": "abc"}, "rate"),
+        ({"rate": Decimal("NaN")}, "rate"),
+    ],
+)
+def test_option_with_a_bad_value_is_a_value_error(options, name):
+    with pytest.raises(ValueError, match=name):
+        septet.analyze("hi", **options)
+
+
+def test_misspelt_option_suggests_the_right_name():
+    with pytest.raises(TypeError, match="smart_encoding"):
+        septet.analyze("hi", smart_encodng=True)
+
+
+def test_bad_options_are_not_rejections():
+    with pytest.raises(ValueError) as info:
+        septet.analyze("hi", encoding="gsm8")
+    assert not isinstance(info.value, septet.SeptetError)
+
+
+def test_text_must_be_a_str():
+    with pytest.raises(TypeError, match="text"):
+        septet.analyze(b"hi")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="text"):
+        septet.analyze(None)  # type: ignore[arg-type]
+
+
+def test_lone_surrogate_is_a_value_error():
+    with pytest.raises(ValueError, match="surrogate"):
+        septet.analyze("a\ud800b")
+
+
+def test_none_means_the_default():
+    a = septet.analyze("a" * 161, sender=None, rate=None, currency=None, encoding=None)
+    assert (a.parts, a.cost, a.charset) == (2, None, "gsm0338")
