@@ -51,6 +51,11 @@ def corpus():
     return make_corpus(400)
 
 
+@pytest.fixture(scope="session", name="make_corpus")
+def make_corpus_fixture():
+    return make_corpus
+
+
 @pytest.fixture(scope="session")
 def septet_cli():
     """Path of the `septet` command: $SEPTET_CLI, else built with cargo."""

@@ -11,8 +11,6 @@ pyspark = pytest.importorskip("pyspark")
 import septet  # noqa: E402
 import septet.spark  # noqa: E402
 
-from conftest import make_corpus  # noqa: E402
-
 ROWS = 100_000
 
 
@@ -33,7 +31,7 @@ def spark():
     session.stop()
 
 
-def test_summed_parts_equal_analyze_many(spark):
+def test_summed_parts_equal_analyze_many(spark, make_corpus):
     from pyspark.sql import functions as F
 
     base = make_corpus(1000, seed=7)

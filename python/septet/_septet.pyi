@@ -1,0 +1,83 @@
+"""Type stubs of the compiled module ``septet._septet`` (re-exported by ``septet``)."""
+
+from decimal import Decimal
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union
+
+import pyarrow
+
+from ._errors import RejectedError
+
+__version__: str
+
+Encoding = Literal["auto", "gsm7", "ucs2"]
+Sender = Literal["long-code", "toll-free", "short-code", "alphanumeric"]
+Charset = Literal["gsm0338", "carrier-safe", "ascii7"]
+Split = Literal["units", "graphemes"]
+Rate = Union[Decimal, str, int]
+
+class Analysis:
+    """What the carrier will see and bill for one message. Immutable."""
+
+    @property
+    def encoding(self) -> Literal["GSM-7", "UCS-2"]: ...
+    @property
+    def parts(self) -> int: ...
+    @property
+    def units(self) -> int: ...
+    @property
+    def characters(self) -> int: ...
+    @property
+    def units_per_part(self) -> int: ...
+    @property
+    def units_remaining(self) -> int: ...
+    @property
+    def charset(self) -> Literal["gsm0338", "carrier-safe", "ascii7"]: ...
+    @property
+    def smart_encoding(self) -> Optional[Dict[str, Any]]: ...
+    @property
+    def replacements(self) -> List[Dict[str, Any]]: ...
+    @property
+    def non_gsm(self) -> List[Dict[str, Any]]: ...
+    @property
+    def warnings(self) -> List[Dict[str, Any]]: ...
+    @property
+    def cost(self) -> Optional[Decimal]: ...
+    @property
+    def rate(self) -> Optional[Decimal]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def analyze(
+    text: str,
+    /,
+    *,
+    smart_encoding: bool = False,
+    encoding: Optional[Encoding] = "auto",
+    sender: Optional[Sender] = None,
+    charset: Optional[Charset] = "gsm0338",
+    split: Optional[Split] = "units",
+    max_parts: Optional[int] = 10,
+    warn_parts: Optional[int] = 4,
+    max_characters: Optional[int] = 1600,
+    rate: Optional[Rate] = None,
+    currency: Optional[str] = None,
+) -> Analysis: ...
+def analyze_many(
+    texts: Iterable[str],
+    /,
+    *,
+    smart_encoding: bool = False,
+    encoding: Optional[Encoding] = "auto",
+    sender: Optional[Sender] = None,
+    charset: Optional[Charset] = "gsm0338",
+    split: Optional[Split] = "units",
+    max_parts: Optional[int] = 10,
+    warn_parts: Optional[int] = 4,
+    max_characters: Optional[int] = 1600,
+    rate: Optional[Rate] = None,
+    currency: Optional[str] = None,
+) -> List[Union[Analysis, RejectedError]]: ...
+def analyze_arrow(array: pyarrow.Array, /, **options: Any) -> pyarrow.StructArray: ...
+def arrow_type(**options: Any) -> pyarrow.StructType: ...
