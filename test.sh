@@ -70,25 +70,8 @@ fi
 step "wasm: Node tests (spec examples, errors, lone surrogates, differential vs native, browser)"
 (cd wasm && node --test tests/)
 
-step "python: virtualenv target/py with maturin, pyarrow, pandas, polars, pyspark, pytest"
-# pandas < 3: pyspark does not support pandas 3 yet.
-if ! [ -x target/py/bin/python ]; then
-  "${PYTHON:-python3}" -m venv target/py
-fi
-target/py/bin/pip install --quiet --disable-pip-version-check \
-  "maturin>=1.9,<2" "pyarrow>=14" "pandas<3" polars "pyspark>=3.5" pytest
-
-step "python: build the abi3 wheel and install it"
-rm -rf target/wheels
-target/py/bin/maturin build --release --quiet -m python/Cargo.toml -o target/wheels
-target/py/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps \
-  target/wheels/septet-*.whl
-
-step "python: pytest (spec examples, CLI agreement, errors, Arrow, Spark local[2], doctests)"
-cargo build --quiet -p septet-cli --bin septet
-site=$(target/py/bin/python -c 'import os, septet; print(os.path.dirname(septet.__file__))')
-(cd python && SEPTET_CLI="$PWD/../target/debug/septet" PYSPARK_PYTHON="$PWD/../target/py/bin/python" \
-  ../target/py/bin/pytest -q tests "$site" ../README.md)
+step "python: the septet package (python/test.sh: virtualenv, wheel, pytest)"
+python/test.sh
 
 echo
 echo "all checks passed"

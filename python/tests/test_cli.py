@@ -31,9 +31,8 @@ def flags(options):
 
 def batch(cli, texts, options):
     lines = "".join(json.dumps({"text": t}) + "\n" for t in texts)
-    run = subprocess.run(
-        [cli, "batch", *flags(options)], input=lines.encode(), capture_output=True, check=True
-    )
+    run = subprocess.run([cli, "batch", *flags(options)], input=lines.encode(), capture_output=True)
+    assert run.returncode in (0, 1), run.stderr  # 1: some lines are error objects
     out = [json.loads(line) for line in run.stdout.decode().splitlines()]
     assert len(out) == len(texts)
     return out
