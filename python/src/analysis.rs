@@ -5,25 +5,42 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::decimal;
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+
+use crate::convert::{decimal, json_to_py};
 use crate::errors::rejected;
 use crate::options::{parse, Settings};
+use crate::report::{error_object, result_object};
 
 /// What the carrier will see and bill for one message (see `septet.analyze`).
+///
+/// The numbers are kept; the lists (`replacements`, `non_gsm`) and `to_dict()` are built from
+/// the message when asked for, so that `analyze_many` stays cheap.
 #[pyclass(frozen, module = "septet", name = "Analysis")]
 pub struct Analysis {
     analysis: septet::Analysis,
-    rate: Option<septet::Decimal>,
-    currency: Option<String>,
+    text: PyBackedStr,
+    settings: Arc<Settings>,
 }
 
 impl Analysis {
-    fn new(analysis: septet::Analysis, settings: &Settings) -> Self {
+    fn new(analysis: septet::Analysis, text: PyBackedStr, settings: Arc<Settings>) -> Self {
         Analysis {
             analysis,
-            rate: settings.rate,
-            currency: settings.currency.clone(),
+            text,
+            settings,
         }
+    }
+
+    /// The object `septet --json` prints.
+    fn object(&self) -> Map<String, Value> {
+        result_object(&self.text, &self.analysis, &self.settings)
+    }
+
+    fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, self.object().get(name).unwrap_or(&Value::Null))
     }
 }
 
@@ -71,10 +88,48 @@ impl Analysis {
         self.analysis.charset.name()
     }
 
+    /// The provider's six smart-encoding fields (a dict) whenever smart encoding ran, else
+    /// `None`.
+    #[getter]
+    fn smart_encoding<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.field(py, "smart_encoding")
+    }
+
+    /// What smart encoding replaced: dicts with `char_index`, `byte_offset`, `from`,
+    /// `code_point`, `to`.
+    #[getter]
+    fn replacements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.field(py, "replacements")
+    }
+
+    /// Characters that force UCS-2: dicts with `char_index`, `byte_offset`, `char`,
+    /// `code_point`.
+    #[getter]
+    fn non_gsm<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.field(py, "non_gsm")
+    }
+
+    /// Warnings: dicts with `code` (40328), `kind`, `detail`.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.field(py, "warnings")
+    }
+
+    /// The object `septet --json` prints for the same text and options, as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &Value::Object(self.object()))
+    }
+
+    /// The per-segment rate as a `decimal.Decimal`, or `None`.
+    #[getter]
+    fn rate<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.settings.rate.map(|r| decimal(py, &r)).transpose()
+    }
+
     /// parts × rate as a `decimal.Decimal`, or `None` without a rate.
     #[getter]
     fn cost<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match self.rate.map(|r| self.analysis.cost(r)) {
+        match self.settings.rate.map(|r| self.analysis.cost(r)) {
             None => Ok(None),
             Some(Some(cost)) => decimal(py, &cost).map(Some),
             Some(None) => Err(pyo3::exceptions::PyOverflowError::new_err(
@@ -86,7 +141,13 @@ impl Analysis {
     /// The currency code given with the rate, or `None`.
     #[getter]
     fn currency(&self) -> Option<&str> {
-        self.currency.as_deref()
+        self.settings.currency.as_deref()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Analysis>()
+            .is_ok_and(|o| self.object() == o.get().object())
     }
 
     fn __repr__(&self) -> String {
@@ -102,14 +163,19 @@ impl Analysis {
 
 fn analyze_one<'py>(
     py: Python<'py>,
-    text: &str,
+    text: PyBackedStr,
     result: Result<septet::Analysis, septet::Error>,
-    settings: &Settings,
+    settings: &Arc<Settings>,
 ) -> PyResult<Result<Analysis, Bound<'py, PyAny>>> {
-    let _ = text;
     match result {
-        Ok(a) => Ok(Ok(Analysis::new(a, settings))),
-        Err(e) => Ok(Err(rejected(py, &e, py.None().into_bound(py))?)),
+        Ok(a) => Ok(Ok(Analysis::new(a, text, Arc::clone(settings)))),
+        Err(e) => {
+            let details = json_to_py(
+                py,
+                &Value::Object(error_object(&e, &text, &settings.options)),
+            )?;
+            Ok(Err(rejected(py, &e, details)?))
+        }
     }
 }
 
@@ -121,10 +187,10 @@ pub(crate) fn analyze(
     text: &Bound<'_, PyAny>,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Analysis> {
-    let settings = parse(options)?;
+    let settings = Arc::new(parse(options)?);
     let text = extract_text(text, None)?;
     let result = septet::analyze_with(&text, &settings.options);
-    analyze_one(py, &text, result, &settings)?.map_err(PyErr::from_value)
+    analyze_one(py, text, result, &settings)?.map_err(PyErr::from_value)
 }
 
 fn extract_text(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<PyBackedStr> {
@@ -151,7 +217,7 @@ pub(crate) fn analyze_many<'py>(
     texts: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let settings = parse(options)?;
+    let settings = Arc::new(parse(options)?);
     let texts = texts
         .try_iter()?
         .enumerate()
@@ -165,7 +231,7 @@ pub(crate) fn analyze_many<'py>(
             .collect()
     });
     let out = PyList::empty(py);
-    for (text, result) in texts.iter().zip(results) {
+    for (text, result) in texts.into_iter().zip(results) {
         match analyze_one(py, text, result, &settings)? {
             Ok(a) => out.append(Bound::new(py, a)?)?,
             Err(e) => out.append(e)?,

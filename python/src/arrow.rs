@@ -172,8 +172,10 @@ impl Columns {
                 self.cost.append_value(cost);
             }
         }
-        self.warning_code
-            .append_option(a.warning.map(|w| i32::try_from(w.code()).unwrap_or(i32::MAX)));
+        self.warning_code.append_option(
+            a.warning
+                .map(|w| i32::try_from(w.code()).unwrap_or(i32::MAX)),
+        );
         self.error_code.append_null();
         self.error_kind.append_null();
         Ok(())

@@ -13,6 +13,7 @@ mod arrow;
 mod convert;
 mod errors;
 mod options;
+mod report;
 
 /// The module `septet._septet`.
 #[pymodule]
