@@ -23,6 +23,9 @@ Columns go through Arrow (:mod:`septet.arrow`), and whole tables through Spark
 from ._errors import RejectedError, SeptetError
 from ._septet import Analysis, __version__, analyze, analyze_many
 
+# Shown and pickled as septet.SeptetError / septet.RejectedError.
+SeptetError.__module__ = RejectedError.__module__ = "septet"
+
 __all__ = [
     "Analysis",
     "RejectedError",

@@ -47,7 +47,7 @@ Polars (``Series.to_arrow()`` may give a ``string_view`` array, which is accepte
     import polars as pl
     df = pl.DataFrame({"text": ["hello", "a" * 161]})
     res = pl.from_arrow(septet.arrow.analyze(df["text"].to_arrow()))
-    df = df.with_columns(res.struct.unnest())
+    df = pl.concat([df, res.struct.unnest()], how="horizontal")
 """
 
 from typing import Any, Union

@@ -113,6 +113,6 @@ def test_polars_through_arrow():
     pl = pytest.importorskip("polars")
     df = pl.DataFrame({"text": ["hello", "a" * 161, None, "😀"]})
     res = pl.from_arrow(septet.arrow.analyze(df["text"].to_arrow()))
-    df = df.with_columns(res.struct.unnest())
+    df = pl.concat([df, res.struct.unnest()], how="horizontal")
     assert df["parts"].to_list() == [1, 2, None, 1]
     assert df["encoding"].to_list() == ["GSM-7", "GSM-7", None, "UCS-2"]
