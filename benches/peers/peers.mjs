@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { prng } from "../../wasm/tests/corpus.mjs";
+import { workload } from "./workload.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(new URL("../../wasm/package.json", import.meta.url));
@@ -18,34 +18,6 @@ const { SegmentedMessage } = require("sms-segments-calculator");
 const septet = await import(new URL("../../wasm/pkg/septet.node.mjs", import.meta.url));
 
 // ---- workload ----------------------------------------------------------------------------
-const WORDS = "your order has shipped and will arrive tomorrow between 9am and 5pm reply STOP to opt out code is valid for minutes thanks for shopping with us see details at example.com/t/8XK2 call 555-0100 appointment confirmed Dr. Smith on Monday at 10:30 balance due is $42.50 please pay by Friday".split(" ");
-const GSM_EXTRA = ["€5", "{promo}", "[info]", "café", "Ñandú", "¿qué?", "50%", "@home", "£3"];
-const SMART = ["don’t", "“sale”", "—", "it’s", "…", "‘VIP’", "–"];
-const WIDE = ["😀", "🎉", "👍🏽", "👩\u200d👩\u200d👧", "🇫🇷", "您好", "订单已发货", "❤\ufe0f"];
-function workload(n) {
-  const rand = prng(5);
-  const pick = (list) => list[Math.floor(rand() * list.length)];
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const r = rand();
-    const kind = r < 0.8 ? "gsm" : r < 0.95 ? "smart" : "wide";
-    const target = 20 + Math.floor(rand() * 141);
-    const words = [];
-    let len = 0;
-    while (len < target) {
-      let w = pick(WORDS);
-      const x = rand();
-      if (kind === "gsm" && x < 0.05) w = pick(GSM_EXTRA);
-      if (kind === "smart" && x < 0.15) w = pick(SMART);
-      if (kind === "wide" && x < 0.15) w = pick(WIDE);
-      words.push(w);
-      len += w.length + 1;
-    }
-    out.push(Array.from(words.join(" ")).slice(0, Math.max(20, target)).join(""));
-  }
-  return out;
-}
-
 const N = 100_000;
 const messages = workload(N);
 const bytes = messages.reduce((s, m) => s + Buffer.byteLength(m), 0);
