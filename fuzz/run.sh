@@ -11,7 +11,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(analyze split_roundtrip smart_encode differential batch_line simd)
+  targets=(analyze split_roundtrip smart_encode differential batch_line simd pdu)
 fi
 
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
