@@ -287,7 +287,8 @@ fn run_batch(args: &BatchArgs) -> Result<u8, String> {
     let config = BatchConfig {
         format,
         jobs,
-        progress: if args.no_progress {
+        // Output on the terminal shows its own progress; a progress line would garble it.
+        progress: if args.no_progress || io::stdout().is_terminal() {
             None
         } else {
             Progress::on_terminal(size)
