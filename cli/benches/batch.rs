@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use septet_cli::batch::{input::Format, run, Analyse, BatchConfig};
-use septet_cli::{process_line, Settings};
+use septet_report::{process_line, Settings};
 
 #[path = "support/workload.rs"]
 mod workload;

@@ -101,7 +101,7 @@ impl ClusterCount {
     pub fn code_points(&self) -> String {
         self.cluster
             .chars()
-            .map(crate::code_point)
+            .map(septet_report::code_point)
             .collect::<Vec<_>>()
             .join(" ")
     }

@@ -3,7 +3,8 @@
 //! substitutions, cost, warnings, and what smart encoding would save when it is off.
 //!
 //! ```
-//! use septet_cli::{human_report, Settings};
+//! use septet_cli::human_report;
+//! use septet_report::Settings;
 //!
 //! let settings = Settings::default();
 //! let out = human_report("Don’t “wait” — 50% off! 🛍️🛍️", &settings.options, &settings, false).unwrap();
@@ -16,7 +17,17 @@ use std::fmt::Write as _;
 use septet::{analyze_with, Encoding, EncodingRequest, Options};
 
 use crate::display::{clusters_at, readable, ESCAPE_NOTE};
-use crate::{report, Located, Settings};
+use anstyle::{AnsiColor, Style};
+use septet_report::{code_point, report, Located, Settings};
+
+/// The styles of the report.
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const RED_BOLD: Style = BOLD.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const GREEN_BOLD: Style = BOLD.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+const YELLOW_BOLD: Style = BOLD.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const CYAN_BOLD: Style = BOLD.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 
 /// Distinct clusters (or substitutions) listed before "and N more".
 pub const LISTED: usize = 10;
@@ -26,7 +37,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The lines listing the clusters that hold `located` characters, deduplicated and capped.
-fn cluster_lines(text: &str, located: &[Located], paint: &dyn Fn(&str, &str) -> String) -> String {
+fn cluster_lines(text: &str, located: &[Located], paint: &dyn Fn(Style, &str) -> String) -> String {
     let offsets: Vec<usize> = located.iter().map(|c| c.byte_offset).collect();
     let clusters = clusters_at(text, &offsets);
     let mut out = String::new();
@@ -42,7 +53,7 @@ fn cluster_lines(text: &str, located: &[Located], paint: &dyn Fn(&str, &str) -> 
         let _ = writeln!(
             out,
             "  {shown}  {}{times} at character {} (byte {})",
-            paint("33", &c.code_points()),
+            paint(YELLOW, &c.code_points()),
             c.first_char_index,
             c.first_byte_offset
         );
@@ -88,7 +99,8 @@ pub fn savings_hint(text: &str, options: &Options) -> Option<String> {
     })
 }
 
-/// The human report for one message. `color` adds ANSI colours.
+/// The human report for one message. With `color`, it carries ANSI styles (`anstyle`); print it
+/// through `anstream`, which drops them where the output is not a terminal or `NO_COLOR` is set.
 ///
 /// # Errors
 ///
@@ -99,28 +111,21 @@ pub fn human_report(
     settings: &Settings,
     color: bool,
 ) -> Result<String, String> {
-    let paint = |code: &str, s: &str| {
+    let paint = |style: Style, s: &str| {
         if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            format!("{style}{s}{style:#}")
         } else {
             s.to_string()
         }
     };
-    let with_parts = Settings {
-        include_parts: true,
-        ..settings.clone()
-    };
-    let result = report(None, text, options, &with_parts);
+    let with_parts = Settings::new(*options, settings.pricing.clone(), true);
+    let result = report(text, &with_parts);
     let mut out = String::new();
     let r = match result {
         Err(e) => {
-            let mut msg = format!(
-                "{} {} ({})\n",
-                paint("1;31", "rejected:"),
-                e.error.detail,
-                e.error.code
-            );
-            if let Some(chars) = &e.error.non_gsm {
+            let mut msg = format!("{} {e} ({})\n", paint(RED_BOLD, "rejected:"), e.code());
+            let chars = e.non_gsm();
+            if !chars.is_empty() {
                 let _ = writeln!(
                     msg,
                     "{} cannot become GSM-7:",
@@ -129,7 +134,7 @@ pub fn human_report(
                 msg.push_str(&cluster_lines(text, chars, &paint));
             }
             if let Some(hint) = savings_hint(text, options) {
-                let _ = writeln!(msg, "{} {hint}", paint("1;36", "tip:"));
+                let _ = writeln!(msg, "{} {hint}", paint(CYAN_BOLD, "tip:"));
             }
             return Err(msg);
         }
@@ -137,14 +142,14 @@ pub fn human_report(
     };
     let gsm = r.encoding == Encoding::Gsm7.name();
     let unit = if gsm { "septets" } else { "UTF-16 code units" };
-    let enc = paint(if gsm { "1;32" } else { "1;33" }, r.encoding);
+    let enc = paint(if gsm { GREEN_BOLD } else { YELLOW_BOLD }, r.encoding);
     let _ = writeln!(out, "encoding     {enc} (charset {})", r.charset);
     let _ = writeln!(out, "characters   {}", r.characters);
     let _ = writeln!(out, "units        {} {unit}", r.units);
     let _ = writeln!(
         out,
         "parts        {} ({} {unit} per part, {} left in the last)",
-        paint("1", &r.parts.to_string()),
+        paint(BOLD, &r.parts.to_string()),
         r.units_per_part,
         r.units_remaining
     );
@@ -156,7 +161,7 @@ pub fn human_report(
             out,
             "  {:>2}. {}",
             i + 1,
-            paint("2", &format!("\"{shown}\""))
+            paint(DIM, &format!("\"{shown}\""))
         );
     }
     if escaped {
@@ -207,7 +212,7 @@ pub fn human_report(
             let _ = writeln!(
                 out,
                 "  {} {from_shown} -> {to_shown}{times} at character {char_index} (byte {byte_offset})",
-                crate::code_point(from)
+                code_point(from)
             );
         }
         if seen.len() > LISTED {
@@ -230,17 +235,17 @@ pub fn human_report(
             "cost         {} x {}{currency} = {}{currency}",
             c.segments,
             c.rate,
-            paint("1", &c.amount)
+            paint(BOLD, &c.amount)
         );
     }
     if let Some(hint) = savings_hint(text, options) {
-        let _ = writeln!(out, "{} {hint}", paint("1;36", "tip:"));
+        let _ = writeln!(out, "{} {hint}", paint(CYAN_BOLD, "tip:"));
     }
     for w in &r.warnings {
         let _ = writeln!(
             out,
             "{} {} ({})",
-            paint("1;33", "warning:"),
+            paint(YELLOW_BOLD, "warning:"),
             w.detail,
             w.code
         );

@@ -9,10 +9,11 @@ use std::sync::Arc;
 
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use septet::{Charset, Decimal, EncodingRequest, Options, SenderType, SplitMode};
+use septet::{Charset, EncodingRequest, Options, SenderType, SplitMode};
 use septet_cli::batch::input::Format;
 use septet_cli::batch::{self, Analyse, BatchConfig, Progress};
-use septet_cli::{human_report, report, Settings};
+use septet_cli::human_report;
+use septet_report::{report, ErrorLine, Rate, Settings};
 
 /// Exit code: the message (or some batch line) was rejected or malformed.
 const REJECTED: u8 = 1;
@@ -151,7 +152,7 @@ struct Common {
 
     /// Per-segment rate, a decimal such as 0.0051; adds the cost.
     #[arg(long, value_name = "DECIMAL")]
-    rate: Option<Decimal>,
+    rate: Option<Rate>,
 
     /// Currency code printed with the cost (needs --rate).
     #[arg(long, value_name = "CODE", requires = "rate")]
@@ -163,21 +164,25 @@ struct Common {
 }
 
 impl Common {
+    /// The flags as the one options schema: every field given (a flag's default when absent).
+    fn options(&self) -> septet_report::Options {
+        let mut o = septet_report::Options::default();
+        o.smart_encoding = Some(self.smart_encoding);
+        o.encoding = Some(self.encoding);
+        o.sender = self.sender;
+        o.charset = Some(self.charset);
+        o.split = Some(self.split);
+        o.max_parts = Some(self.max_parts);
+        o.warn_parts = Some(self.warn_parts);
+        o.max_characters = Some(self.max_characters);
+        o.rate = self.rate;
+        o.currency = self.currency.clone();
+        o.parts = Some(self.parts);
+        o
+    }
+
     fn settings(&self) -> Settings {
-        Settings {
-            options: Options::default()
-                .with_smart_encoding(self.smart_encoding)
-                .with_encoding(self.encoding)
-                .with_sender(self.sender)
-                .with_charset(self.charset)
-                .with_split(self.split)
-                .with_max_parts(self.max_parts)
-                .with_warn_parts(self.warn_parts)
-                .with_max_characters(self.max_characters),
-            rate: self.rate,
-            currency: self.currency.clone(),
-            include_parts: self.parts,
-        }
+        self.options().settings()
     }
 }
 
@@ -301,13 +306,13 @@ fn run_batch(args: &BatchArgs) -> Result<u8, String> {
         _ => format!("batch: {e}"),
     })?;
     if args.summary {
-        let currency = settings.currency.as_deref();
+        let (rate, currency) = (settings.pricing.rate, settings.pricing.currency.as_deref());
         let mut stderr = io::stderr().lock();
         let mut text = String::new();
         if stderr.is_terminal() {
-            text.push_str(&tally.to_human(settings.rate, currency));
+            text.push_str(&tally.to_human(rate, currency));
         }
-        text.push_str(&tally.to_json(settings.rate, currency));
+        text.push_str(&tally.to_json(rate, currency));
         text.push('\n');
         let _ = stderr.write_all(text.as_bytes());
     }
@@ -336,28 +341,32 @@ fn single(cli: &Cli) -> Result<u8, String> {
             read_stdin()?
         }
     };
-    let mut stdout = io::stdout().lock();
     let code = if cli.json {
-        let (json, code) = match report(None, &text, &settings.options, &settings) {
+        let (json, code) = match report(&text, &settings) {
             Ok(r) => (serde_json::to_string_pretty(&r), 0),
-            Err(e) => (serde_json::to_string_pretty(&e), REJECTED),
+            Err(e) => (
+                serde_json::to_string_pretty(&ErrorLine {
+                    id: None,
+                    error: &e,
+                }),
+                REJECTED,
+            ),
         };
         let json = json.map_err(|e| e.to_string())?;
-        writeln!(stdout, "{json}").map_err(|e| e.to_string())?;
+        writeln!(io::stdout().lock(), "{json}").map_err(|e| e.to_string())?;
         code
     } else {
-        let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        match human_report(&text, &settings.options, &settings, color) {
+        // anstream drops the styles unless the stream is a terminal and NO_COLOR is unset.
+        match human_report(&text, &settings.options, &settings, true) {
             Ok(out) => {
-                stdout
+                anstream::stdout()
+                    .lock()
                     .write_all(out.as_bytes())
                     .map_err(|e| e.to_string())?;
                 0
             }
             Err(out) => {
-                let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                let out = if color { out } else { strip_ansi(&out) };
-                eprint!("{out}");
+                anstream::eprint!("{out}");
                 REJECTED
             }
         }
@@ -393,21 +402,4 @@ fn read_stdin() -> Result<String, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("standard input: {e}"))?;
     message_from(bytes, "standard input")
-}
-
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for c in chars.by_ref() {
-                if c == 'm' {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

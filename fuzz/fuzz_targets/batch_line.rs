@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use septet_cli::{process_line, Settings};
+use septet_report::{process_line, Settings};
 
 fuzz_target!(|line: &[u8]| {
     let out = process_line(line, 1, 0, &Settings::default());

@@ -2,7 +2,7 @@
 //!
 //! septet for JavaScript: a thin wasm-bindgen facade over the `septet` crate. Results are the
 //! same objects, with the same field names, as the `septet` command's `--json` output (both are
-//! built by `septet_cli::report`).
+//! built by `septet_report::report`).
 //!
 //! ```js
 //! import init, { analyze, smartEncode, split } from "septet-wasm";
@@ -16,8 +16,9 @@
 //! indices of every lone surrogate in `data.positions`, rather than replacing them silently.
 
 use js_sys::{JsString, Reflect, JSON};
-use septet::{Charset, Decimal, Options};
-use septet_cli::{report, ErrorBody, Overrides, Settings};
+use septet::Charset;
+use septet_report::{report, Error, Naming, Options, Settings};
+use serde::de::{self, Deserializer, Visitor};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -95,65 +96,16 @@ export interface SeptetError extends Error {
 }
 "#;
 
-/// The options object as JavaScript passes it.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct JsOptions {
-    /// `auto`, `gsm7` or `ucs2`.
-    pub encoding: Option<String>,
-    /// The profile flag.
-    pub smart_encoding: Option<bool>,
-    /// The sender type.
-    pub sender: Option<String>,
-    /// The charset.
-    pub charset: Option<String>,
-    /// `units` or `graphemes`.
-    pub split: Option<String>,
-    /// Most parts.
-    pub max_parts: Option<usize>,
-    /// Warning threshold.
-    pub warn_parts: Option<usize>,
-    /// Most characters.
-    pub max_characters: Option<usize>,
-    /// Per-segment rate.
-    pub rate: Option<String>,
-    /// Currency code.
-    pub currency: Option<String>,
-    /// Include part texts.
-    pub parts: Option<bool>,
-}
-
-impl JsOptions {
-    /// The settings these options describe, on top of the defaults.
-    ///
-    /// # Errors
-    ///
-    /// A sentence naming the option and the accepted values.
-    pub fn settings(&self) -> Result<Settings, String> {
-        let overrides = Overrides {
-            encoding: self.encoding.as_deref(),
-            smart_encoding: self.smart_encoding,
-            sender: self.sender.as_deref(),
-            charset: self.charset.as_deref(),
-            split: self.split.as_deref(),
-        };
-        let mut options = overrides.apply(&Options::default(), "option")?;
-        options.max_parts = self.max_parts.unwrap_or(options.max_parts);
-        options.warn_parts = self.warn_parts.unwrap_or(options.warn_parts);
-        options.max_characters = self.max_characters.unwrap_or(options.max_characters);
-        Ok(Settings {
-            options,
-            rate: self
-                .rate
-                .as_deref()
-                .map(|r| {
-                    r.parse::<Decimal>()
-                        .map_err(|e| format!("option `rate`: {e}"))
-                })
-                .transpose()?,
-            currency: self.currency.clone(),
-            include_parts: self.parts.unwrap_or(false),
-        })
-    }
+/// The settings an options object describes, from its JSON (`JSON.stringify` of the object):
+/// the one options schema of `septet-report`, with camelCase names. (The module itself reads
+/// the object value by value; this is the same schema for native callers and tests.)
+///
+/// # Errors
+///
+/// The `invalid_option` error naming the option: unknown (with a "did you mean" hint), or a
+/// value it does not take.
+pub fn settings_from_json(json: &str) -> Result<Settings, Error> {
+    Options::from_json(json, Naming::CamelCase).map(|o| o.settings())
 }
 
 /// JavaScript's `String(number)` of a non-negative finite number (the shortest decimal that
@@ -228,30 +180,20 @@ pub fn lone_surrogates(units: &[u16]) -> Vec<usize> {
 
 /// The error body for lone surrogates.
 pub fn lone_surrogate_error(positions: &[usize]) -> String {
-    let detail = format!(
-        "the text holds {} lone UTF-16 surrogate(s), which no SMS encoding can carry (first at UTF-16 index {})",
-        positions.len(),
-        positions.first().copied().unwrap_or(0)
-    );
-    let body = ErrorBody {
-        code: 400,
-        kind: "lone_surrogate",
-        detail,
-        positions: Some(positions.to_vec()),
-        ..ErrorBody::default()
-    };
-    serde_json::to_string(&body).unwrap_or_default()
+    body_json(&Error::lone_surrogates(positions))
 }
 
 /// The error body for bad options.
 pub fn invalid_option_error(detail: &str) -> String {
-    let body = ErrorBody {
-        code: 400,
-        kind: "invalid_option",
+    body_json(&Error::InvalidOption {
+        line: None,
         detail: detail.into(),
-        ..ErrorBody::default()
-    };
-    serde_json::to_string(&body).unwrap_or_default()
+    })
+}
+
+/// An error body as JSON.
+fn body_json(error: &Error) -> String {
+    septet_report::to_json(error)
 }
 
 /// The result object of one message as JSON, or the error body as JSON.
@@ -260,10 +202,9 @@ pub fn invalid_option_error(detail: &str) -> String {
 ///
 /// The error body (JSON) of a rejected message.
 pub fn analyze_to_json(text: &str, settings: &Settings) -> Result<String, String> {
-    // Serializing these plain structs cannot fail.
-    match report(None, text, &settings.options, settings) {
-        Ok(r) => Ok(serde_json::to_string(&r).unwrap_or_default()),
-        Err(e) => Err(serde_json::to_string(&e.error).unwrap_or_default()),
+    match report(text, settings) {
+        Ok(r) => Ok(septet_report::to_json(&r)),
+        Err(e) => Err(body_json(&e)),
     }
 }
 
@@ -311,17 +252,19 @@ fn rust_string(text: &JsString) -> Result<String, JsValue> {
     Ok(String::from(text))
 }
 
-/// Reads the options object field by field (unknown fields are an error, so a typo is not
-/// silently ignored).
+/// Reads the options object through the one options schema of `septet-report` (camelCase
+/// names): unknown options are an error with a "did you mean" hint, `undefined` fields are
+/// absent. Each value is read straight from the JS value (no JSON round trip, which would bring
+/// a float parser into the module).
 fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
     let invalid = |detail: String| js_error(&invalid_option_error(&detail));
     if options.is_undefined() || options.is_null() {
-        return JsOptions::default().settings().map_err(invalid);
+        return Ok(Settings::default());
     }
-    if !options.is_object() {
+    if !options.is_object() || js_sys::Array::is_array(&options) {
         return Err(invalid("options must be an object".into()));
     }
-    let mut parsed = JsOptions::default();
+    let mut parsed = Options::default();
     let object: &js_sys::Object = options.unchecked_ref();
     for key in js_sys::Object::keys(object).iter() {
         let name = key.as_string().unwrap_or_default();
@@ -329,63 +272,92 @@ fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
         if value.is_undefined() {
             continue;
         }
-        let string = || {
-            value
-                .as_string()
-                .ok_or_else(|| invalid(format!("option `{name}` must be a string")))
-        };
-        let boolean = || {
-            value
-                .as_bool()
-                .ok_or_else(|| invalid(format!("option `{name}` must be a boolean")))
-        };
-        let count = || {
-            value
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && *n >= 0.0)
-                .map(|n| {
-                    if n >= usize::MAX as f64 {
-                        usize::MAX
-                    } else {
-                        n as usize
-                    }
-                })
-                .ok_or_else(|| invalid(format!("option `{name}` must be a non-negative integer")))
-        };
-        match name.as_str() {
-            "encoding" => parsed.encoding = Some(string()?),
-            "smartEncoding" => parsed.smart_encoding = Some(boolean()?),
-            "sender" => parsed.sender = Some(string()?),
-            "charset" => parsed.charset = Some(string()?),
-            "split" => parsed.split = Some(string()?),
-            "maxParts" => parsed.max_parts = Some(count()?),
-            "warnParts" => parsed.warn_parts = Some(count()?),
-            "maxCharacters" => parsed.max_characters = Some(count()?),
-            "rate" => {
-                // A number is taken as its shortest decimal form, as `String(rate)` prints it;
-                // a string keeps its digits as written.
-                let text = match value.as_f64() {
-                    Some(number) if number.is_finite() && number >= 0.0 => {
-                        js_sys::Number::from(number)
-                            .to_string_with_radix(10)
-                            .ok()
-                            .and_then(|text| plain_decimal(&String::from(text)))
-                    }
-                    Some(_) => None,
-                    None => value.as_string(),
-                };
-                parsed.rate = Some(text.ok_or_else(|| {
-                    invalid(format!(
-                        "option `{name}` must be a decimal string like \"0.0051\" or a non-negative finite number"
-                    ))
-                })?);
+        let index = Options::field_index(&name, Naming::CamelCase).map_err(invalid)?;
+        parsed
+            .read_field(index, JsScalar(&value))
+            .map_err(|e| invalid(format!("option `{name}`: {}", e.0)))?;
+    }
+    Ok(parsed.settings())
+}
+
+/// A JS value as a serde deserializer of one scalar: a string, a boolean, or a number. An
+/// integral number is an integer; any other finite number is its decimal text as JavaScript
+/// prints it (`String(n)`, without the exponent: see [`plain_decimal`]), so a numeric `rate`
+/// keeps the digits the caller sees.
+struct JsScalar<'a>(&'a JsValue);
+
+/// Why a JS value is not what an option takes.
+#[derive(Debug)]
+struct ScalarError(String);
+
+impl core::fmt::Display for ScalarError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ScalarError {}
+
+impl de::Error for ScalarError {
+    fn custom<T: core::fmt::Display>(message: T) -> Self {
+        ScalarError(message.to_string())
+    }
+}
+
+impl<'de> Deserializer<'de> for JsScalar<'_> {
+    type Error = ScalarError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ScalarError> {
+        let value = self.0;
+        if let Some(b) = value.as_bool() {
+            return visitor.visit_bool(b);
+        }
+        if let Some(s) = value.as_string() {
+            return visitor.visit_string(s);
+        }
+        if let Some(n) = value.as_f64() {
+            if !n.is_finite() {
+                return Err(de::Error::custom("expected a finite number"));
             }
-            "currency" => parsed.currency = Some(string()?),
-            "parts" => parsed.parts = Some(boolean()?),
-            _ => return Err(invalid(format!("unknown option `{name}`"))),
+            // Exact integers (below 2^64) as integers; the cast is exact for them.
+            if n.fract() == 0.0 && n.abs() < 18_446_744_073_709_551_616.0 {
+                return if n >= 0.0 {
+                    visitor.visit_u64(n as u64)
+                } else {
+                    visitor.visit_i64(n.max(i64::MIN as f64) as i64)
+                };
+            }
+            let text = js_sys::Number::from(n)
+                .to_string_with_radix(10)
+                .ok()
+                .map(String::from)
+                .and_then(|t| plain_decimal(t.trim_start_matches('-')).map(|d| (t, d)));
+            return match text {
+                Some((t, d)) if t.starts_with('-') => Err(de::Error::custom(format!(
+                    "invalid value: -{d}, expected a non-negative value"
+                ))),
+                Some((_, d)) => visitor.visit_string(d),
+                None => Err(de::Error::custom("expected a finite number")),
+            };
+        }
+        Err(de::Error::custom(
+            "invalid type: expected a string, a boolean or a number",
+        ))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ScalarError> {
+        if self.0.is_null() || self.0.is_undefined() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
         }
     }
-    parsed.settings().map_err(invalid)
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
 }
 
 /// Analyses a message: encoding, units, parts, smart-encoding metadata, replacements, the
@@ -524,8 +496,8 @@ pub fn split_js(
     Ok(parts.into())
 }
 
-fn rejection_body(error: &septet::Error, text: &str, options: &Options) -> String {
-    serde_json::to_string(&ErrorBody::rejection(error, text, options)).unwrap_or_default()
+fn rejection_body(error: &septet::Error, text: &str, options: &septet::Options) -> String {
+    body_json(&Error::rejection(*error, text, options))
 }
 
 /// The smart-encoding substitution for one character (`undefined` when it is kept).
@@ -561,20 +533,8 @@ mod tests {
 
     #[test]
     fn options_map_onto_settings() {
-        let o = JsOptions {
-            encoding: Some("gsm7".into()),
-            smart_encoding: Some(true),
-            sender: Some("short-code".into()),
-            charset: Some("carrier-safe".into()),
-            split: Some("graphemes".into()),
-            max_parts: Some(20),
-            warn_parts: Some(6),
-            max_characters: Some(3000),
-            rate: Some("0.0051".into()),
-            currency: Some("USD".into()),
-            parts: Some(true),
-        };
-        let s = o.settings().unwrap();
+        let json = r#"{"encoding":"gsm7","smartEncoding":true,"sender":"short-code","charset":"carrier-safe","split":"graphemes","maxParts":20,"warnParts":6,"maxCharacters":3000,"rate":"0.0051","currency":"USD","parts":true}"#;
+        let s = settings_from_json(json).unwrap();
         assert_eq!(s.options.encoding, EncodingRequest::Gsm7);
         assert_eq!(s.options.effective_charset(), Charset::Ascii7);
         assert_eq!(s.options.split, SplitMode::Graphemes);
@@ -586,23 +546,20 @@ mod tests {
             ),
             (20, 6, 3000)
         );
-        assert_eq!(s.rate.unwrap().to_string(), "0.0051");
+        assert_eq!(s.pricing.rate.unwrap().to_string(), "0.0051");
         assert!(s.include_parts);
-        let bad = JsOptions {
-            charset: Some("ebcdic".into()),
-            ..JsOptions::default()
-        };
-        assert!(bad.settings().unwrap_err().contains("option `charset`"));
+        let bad = settings_from_json(r#"{"charset":"ebcdic"}"#).unwrap_err();
+        assert!(bad.to_string().contains("option `charset`"), "{bad}");
+        let snake = settings_from_json(r#"{"smart_encoding":true}"#).unwrap_err();
+        assert_eq!(
+            snake.to_string(),
+            "unknown option `smart_encoding` (did you mean `smartEncoding`?)"
+        );
     }
 
     #[test]
     fn results_are_the_cli_objects() {
-        let settings = JsOptions {
-            smart_encoding: Some(true),
-            ..JsOptions::default()
-        }
-        .settings()
-        .unwrap();
+        let settings = settings_from_json(r#"{"smartEncoding":true}"#).unwrap();
         let json = analyze_to_json("Price: “$100” [USD]", &settings).unwrap();
         assert!(
             json.starts_with(r#"{"encoding":"GSM-7","parts":1,"units":21,"characters":19"#),

@@ -11,7 +11,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use septet_cli::batch::{run, Analyse, BatchConfig, input::Format};
-//! use septet_cli::Settings;
+//! use septet_report::Settings;
 //!
 //! let input = "{\"id\": 1, \"text\": \"hello\"}\n\n{\"id\": 2, \"text\": \"\"}\n";
 //! let mut output = Vec::new();
@@ -36,8 +36,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::value::RawValue;
 
-use crate::{process_line, report, ErrorBody, ErrorReport, Settings};
 use input::{parse_csv_record, Chunk, CsvColumns, Fill, Format, RecordKind, RecordReader};
+use septet_report::{process_line, report, Error, ErrorLine, ResultLine, Settings};
 use summary::{group, Outcome, Tally};
 
 /// Records per chunk, at most.
@@ -84,8 +84,7 @@ impl Analyse {
 }
 
 fn write_json<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
-    // Plain structs of strings and numbers: serialising into a Vec cannot fail.
-    let _ = serde_json::to_writer(out, value);
+    septet_report::write_json(out, value);
 }
 
 impl LineHandler for Analyse {
@@ -108,16 +107,16 @@ impl LineHandler for Analyse {
         _line_number: u64,
         out: &mut Vec<u8>,
     ) -> Outcome {
-        match report(id, text, &self.settings.options, &self.settings) {
+        match report(text, &self.settings) {
             Ok(r) => {
-                write_json(out, &r);
+                write_json(out, &ResultLine { id, report: &r });
                 Outcome::Accepted {
                     encoding: r.encoding,
                     parts: r.parts,
                 }
             }
             Err(e) => {
-                write_json(out, &e);
+                write_json(out, &ErrorLine { id, error: &e });
                 Outcome::Rejected
             }
         }
@@ -228,8 +227,8 @@ pub fn process_chunk<H: LineHandler + ?Sized>(
     }
 }
 
-fn input_error(id: Option<&RawValue>, body: ErrorBody, out: &mut Vec<u8>) -> Outcome {
-    write_json(out, &ErrorReport { id, error: body });
+fn input_error(id: Option<&RawValue>, error: Error, out: &mut Vec<u8>) -> Outcome {
+    write_json(out, &ErrorLine { id, error: &error });
     Outcome::Malformed
 }
 
@@ -240,14 +239,12 @@ fn invalid_utf8(
     valid_up_to: usize,
     out: &mut Vec<u8>,
 ) -> Outcome {
-    let mut body = ErrorBody::input(
-        "invalid_utf8",
-        format!("line {line_number} is not valid UTF-8 at byte {valid_up_to}"),
-        line_number,
-    );
-    body.byte_offset = Some(valid_up_to);
-    body.input_offset = Some(input_offset + valid_up_to as u64);
-    input_error(id, body, out)
+    let error = Error::InvalidUtf8 {
+        line: line_number,
+        byte_offset: valid_up_to,
+        input_offset: input_offset + valid_up_to as u64,
+    };
+    input_error(id, error, out)
 }
 
 fn csv_record<H: LineHandler + ?Sized>(
@@ -261,11 +258,10 @@ fn csv_record<H: LineHandler + ?Sized>(
     let invalid_csv = |detail: String, id: Option<&RawValue>, out: &mut Vec<u8>| {
         input_error(
             id,
-            ErrorBody::input(
-                "invalid_csv",
-                format!("line {line_number}: {detail}"),
-                line_number,
-            ),
+            Error::InvalidCsv {
+                line: line_number,
+                detail: format!("line {line_number}: {detail}"),
+            },
             out,
         )
     };
@@ -293,15 +289,12 @@ fn csv_record<H: LineHandler + ?Sized>(
         Ok(text) => handler.message(id.as_deref(), text, line_number, out),
         Err(e) => {
             // Where the bad byte is in the input is not known once quotes are removed.
-            let body = ErrorBody::input(
-                "invalid_utf8",
-                format!(
-                    "line {line_number}: the text field is not valid UTF-8 at byte {}",
-                    e.valid_up_to()
-                ),
-                line_number,
-            );
-            input_error(id.as_deref(), body, out)
+            let error = Error::InvalidUtf8Field {
+                line: line_number,
+                field: "text",
+                byte_offset: e.valid_up_to(),
+            };
+            input_error(id.as_deref(), error, out)
         }
     }
 }

@@ -2,7 +2,7 @@
 //! object of `--summary` and as lines for people.
 //!
 //! ```
-//! use septet::Decimal;
+//! use septet_report::Rate;
 //! use septet_cli::batch::summary::{Outcome, Tally};
 //!
 //! let mut tally = Tally::default();
@@ -10,7 +10,7 @@
 //! tally.add(Outcome::Accepted { encoding: "UCS-2", parts: 3 });
 //! tally.add(Outcome::Rejected);
 //! tally.add(Outcome::Malformed);
-//! let rate: Decimal = "0.0051".parse().unwrap();
+//! let rate: Rate = "0.0051".parse().unwrap();
 //! let json = tally.to_json(Some(rate), Some("USD"));
 //! assert_eq!(
 //!     json,
@@ -22,24 +22,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use septet::Decimal;
+use septet_report::Rate;
 use serde::Serialize;
 
-/// How one record went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// A result object.
-    Accepted {
-        /// `GSM-7` or `UCS-2`.
-        encoding: &'static str,
-        /// Billed parts.
-        parts: usize,
-    },
-    /// The provider would refuse the message (too many parts or characters, empty, not GSM-7).
-    Rejected,
-    /// The record could not be read as a request (bad JSON, UTF-8, CSV, option or field).
-    Malformed,
-}
+pub use septet_report::Outcome;
 
 /// Messages and parts of one encoding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -126,13 +112,13 @@ impl Tally {
     }
 
     /// Total cost at `rate` per part, exact; `overflow` past the decimal's range.
-    pub fn cost(&self, rate: Decimal) -> String {
-        rate.checked_mul_count(self.parts)
+    pub fn cost(&self, rate: Rate) -> String {
+        rate.times(self.parts)
             .map_or_else(|| "overflow".to_string(), |c| c.to_string())
     }
 
     /// The `--summary` object, on one line.
-    pub fn to_json(&self, rate: Option<Decimal>, currency: Option<&str>) -> String {
+    pub fn to_json(&self, rate: Option<Rate>, currency: Option<&str>) -> String {
         let summary = SummaryJson {
             messages: self.messages,
             accepted: self.accepted,
@@ -152,7 +138,7 @@ impl Tally {
     }
 
     /// The summary for people, several lines.
-    pub fn to_human(&self, rate: Option<Decimal>, currency: Option<&str>) -> String {
+    pub fn to_human(&self, rate: Option<Rate>, currency: Option<&str>) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,

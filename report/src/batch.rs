@@ -1,0 +1,286 @@
+//! One line of `septet batch`: a JSON request in, a result or error line out. The streaming
+//! runner around it (reading lines, writing output) belongs to the command.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::error::{Error, ErrorLine};
+use crate::options::{skip, without_position, FieldSeed, Key, Naming, Options, Settings};
+use crate::report;
+use crate::result::Report;
+
+/// One line of `septet batch` input: `{"id"?: any, "text": str, ...options}`, the options in
+/// snake_case as [`Options`] declares them.
+///
+/// An unknown option or a bad value does not stop the reading, so that the error line can
+/// still echo the `id`: it is kept in [`Request::invalid_option`].
+///
+/// ```
+/// let r: septet_report::Request = serde_json::from_str(r#"{"id": 7, "text": "hi", "smart_encodng": true}"#).unwrap();
+/// assert_eq!(r.id.unwrap().get(), "7");
+/// assert_eq!(r.invalid_option.as_deref(), Some("unknown field `smart_encodng` (did you mean `smart_encoding`?)"));
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Request<'a> {
+    /// Echoed as it is.
+    pub id: Option<&'a RawValue>,
+    /// The message body (`None`: the line has no `text`).
+    pub text: Option<String>,
+    /// The options the line gives (over the command's defaults).
+    pub options: Options,
+    /// The first unknown option or bad value, as a sentence naming the field.
+    pub invalid_option: Option<String>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Request<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(RequestVisitor)
+    }
+}
+
+struct RequestVisitor;
+
+impl<'de> Visitor<'de> for RequestVisitor {
+    type Value = Request<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object with `text`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Request<'de>, A::Error> {
+        let (mut id, mut text) = (None, None);
+        let mut options = Options::default();
+        let mut invalid_option = None;
+        let mut seen = vec![false; Options::FIELDS.len()];
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            match &*key {
+                "id" if id.is_some() => return Err(de::Error::duplicate_field("id")),
+                "id" => id = Some(map.next_value::<&'de RawValue>()?),
+                "text" if text.is_some() => return Err(de::Error::duplicate_field("text")),
+                "text" => text = Some(map.next_value::<String>()?),
+                _ if invalid_option.is_some() => skip(&mut map)?,
+                _ => match Options::field_index(&key, Naming::SnakeCase) {
+                    Err(unknown) => {
+                        invalid_option = Some(unknown);
+                        skip(&mut map)?;
+                    }
+                    Ok(index) if std::mem::replace(&mut seen[index], true) => {
+                        invalid_option = Some(format!("duplicate field `{key}`"));
+                        skip(&mut map)?;
+                    }
+                    Ok(index) => {
+                        // Read as raw JSON first, so that a bad value leaves the line readable.
+                        let raw = map.next_value::<&'de RawValue>()?;
+                        let mut value = serde_json::Deserializer::from_str(raw.get());
+                        let field = FieldSeed {
+                            options: &mut options,
+                            index,
+                            name: &key,
+                            naming: Naming::SnakeCase,
+                        };
+                        if let Err(e) = field.deserialize(&mut value) {
+                            invalid_option = Some(without_position(&e.to_string()).to_string());
+                        }
+                    }
+                },
+            }
+        }
+        Ok(Request {
+            id,
+            text,
+            options,
+            invalid_option,
+        })
+    }
+}
+
+/// A result line: `{"id"?, ...the result object}`.
+///
+/// ```
+/// use serde_json::value::RawValue;
+/// let report = septet_report::report("hi", &Default::default()).unwrap();
+/// let id = RawValue::from_string("7".into()).unwrap();
+/// let line = septet_report::ResultLine { id: Some(&id), report: &report };
+/// assert!(serde_json::to_string(&line).unwrap().starts_with(r#"{"id":7,"encoding":"GSM-7""#));
+/// ```
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ResultLine<'a> {
+    /// Echoed from the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a RawValue>,
+    /// The result object.
+    #[serde(flatten)]
+    pub report: &'a Report,
+}
+
+/// How one line (or record) went, for a batch summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A result object.
+    Accepted {
+        /// `GSM-7` or `UCS-2`.
+        encoding: &'static str,
+        /// Billed parts.
+        parts: usize,
+    },
+    /// The provider would refuse the message (too many parts or characters, empty, not GSM-7).
+    Rejected,
+    /// The record could not be read as a request (bad JSON, UTF-8, CSV, option or field).
+    Malformed,
+}
+
+/// One line of `septet batch` output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OutputLine {
+    /// The JSON object, without a line ending.
+    pub json: String,
+    /// Whether it is an error object.
+    pub is_error: bool,
+    /// How it went, for the summary.
+    pub outcome: Outcome,
+}
+
+/// Appends `value` as JSON to `out` (see [`to_json`]).
+///
+/// ```
+/// let mut out = b"x".to_vec();
+/// septet_report::write_json(&mut out, &septet_report::Error::NoContent { after_smart_encoding: false });
+/// assert!(out.starts_with(br#"x{"code":40316"#));
+/// ```
+pub fn write_json<T: Serialize>(out: &mut Vec<u8>, value: &T) {
+    let start = out.len();
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.truncate(start);
+        out.extend_from_slice(to_json(value).as_bytes());
+    }
+}
+
+/// `value` as JSON. Serialising these plain objects cannot fail; should it ever, the line is an
+/// `internal` error object (properly escaped) rather than a panic.
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| {
+        debug_assert!(false, "serialising a result object failed: {e}");
+        let error = Error::Internal {
+            detail: e.to_string(),
+        };
+        // An error object of strings and numbers serialises.
+        serde_json::to_string(&ErrorLine {
+            id: None,
+            error: &error,
+        })
+        .unwrap_or_else(|_| r#"{"error":{"code":500,"kind":"internal","detail":""}}"#.into())
+    })
+}
+
+/// Handles one line of `septet batch` input (without its line ending) and returns the output
+/// line (without its line ending). `line_number` is 1-based; `line_offset` is the byte offset
+/// of the line in the input, for locating invalid UTF-8. Never panics.
+///
+/// ```
+/// use septet_report::{process_line, Settings};
+///
+/// let settings = Settings::default();
+/// let line = process_line(br#"{"id": 7, "text": "Price: $100 [USD]"}"#, 1, 0, &settings);
+/// assert!(!line.is_error);
+/// assert!(line.json.starts_with(r#"{"id":7,"encoding":"GSM-7","parts":1,"units":19,"characters":17"#));
+///
+/// let out = process_line(b"{\"text\": 5}", 3, 0, &settings);
+/// assert!(out.is_error);
+/// assert!(out.json.starts_with(r#"{"error":{"code":400,"kind":"invalid_json""#));
+/// assert!(out.json.contains(r#""line":3"#));
+/// ```
+pub fn process_line(
+    line: &[u8],
+    line_number: u64,
+    line_offset: u64,
+    settings: &Settings,
+) -> OutputLine {
+    let error = |id: Option<&RawValue>, error: Error| OutputLine {
+        json: to_json(&ErrorLine { id, error: &error }),
+        is_error: true,
+        outcome: if error.is_rejection() {
+            Outcome::Rejected
+        } else {
+            Outcome::Malformed
+        },
+    };
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(e) => {
+            let invalid = Error::InvalidUtf8 {
+                line: line_number,
+                byte_offset: e.valid_up_to(),
+                input_offset: line_offset + e.valid_up_to() as u64,
+            };
+            return error(None, invalid);
+        }
+    };
+    let invalid_json = |detail: String| Error::InvalidJson {
+        line: line_number,
+        detail: format!("line {line_number}: {detail}"),
+    };
+    // The id is echoed as written, so it must be JSON that strict parsers read back: serde_json
+    // accepts a lone surrogate escape such as "\ude00" inside a skipped value, but not when it
+    // decodes one (found by the batch_line fuzz target).
+    let echoable = |id: &RawValue| serde_json::from_str::<serde_json::Value>(id.get()).map(|_| ());
+    let request: Request<'_> = match serde_json::from_str(text) {
+        Ok(request) => request,
+        Err(e) => {
+            // A JSON object that is not a valid request (a mistyped `text`, say) still has its
+            // id echoed, so the answer can be matched to the question.
+            let id = serde_json::from_str::<IdOnly<'_>>(text)
+                .ok()
+                .and_then(|r| r.id)
+                .filter(|id| echoable(id).is_ok());
+            return error(id, invalid_json(e.to_string()));
+        }
+    };
+    if let Some(id) = request.id {
+        if let Err(e) = echoable(id) {
+            return error(None, invalid_json(format!("`id` cannot be echoed: {e}")));
+        }
+    }
+    if let Some(detail) = request.invalid_option {
+        let invalid = Error::InvalidOption {
+            line: Some(line_number),
+            detail: format!("line {line_number}: {detail}"),
+        };
+        return error(request.id, invalid);
+    }
+    let Some(text) = request.text else {
+        return error(request.id, invalid_json("missing field `text`".into()));
+    };
+    // Most lines give no options: report with the defaults as they are.
+    let settings = if request.options.is_empty() {
+        Cow::Borrowed(settings)
+    } else {
+        Cow::Owned(request.options.apply(settings))
+    };
+    match report(&text, &settings) {
+        Ok(report) => OutputLine {
+            json: to_json(&ResultLine {
+                id: request.id,
+                report: &report,
+            }),
+            is_error: false,
+            outcome: Outcome::Accepted {
+                encoding: report.encoding,
+                parts: report.parts,
+            },
+        },
+        Err(e) => error(request.id, e),
+    }
+}
+
+/// Just the `id` of a line that is not a valid request, to echo it in the error line.
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+}

@@ -1,0 +1,731 @@
+//! The one options schema ([`Options`]): every option a front end takes, under one name each
+//! (`smart_encoding` in batch lines and Python, `smartEncoding` in JavaScript,
+//! `--smart-encoding` on the command line), and what it resolves to ([`Settings`]).
+//!
+//! A field is declared once, in the `schema!` invocation below: its name, its type (which
+//! decides the values it takes and its TypeScript type), its documentation and what it sets.
+
+use core::fmt;
+use std::borrow::Cow;
+
+use septet::{Charset, EncodingRequest, SenderType, SplitMode};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+
+use crate::cost::{Pricing, Rate};
+use crate::error::Error;
+
+/// Everything one message is reported with: how to measure and the limits (the core's
+/// options), the pricing, and whether to include the texts of the parts.
+///
+/// ```
+/// use septet_report::Settings;
+/// let settings = Settings::default();
+/// assert_eq!(settings.options, septet::Options::default());
+/// assert!(settings.pricing.rate.is_none() && !settings.include_parts);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// How to measure, and the limits.
+    pub options: septet::Options,
+    /// The rate and currency; with a rate, results carry `cost`.
+    pub pricing: Pricing,
+    /// Include the texts of the parts (`part_texts`).
+    pub include_parts: bool,
+}
+
+impl Settings {
+    /// Settings from their three parts.
+    ///
+    /// ```
+    /// use septet_report::{Pricing, Settings};
+    /// let s = Settings::new(septet::Options::default().with_max_parts(3), Pricing::default(), true);
+    /// assert_eq!(s.options.max_parts, 3);
+    /// ```
+    pub fn new(options: septet::Options, pricing: Pricing, include_parts: bool) -> Self {
+        Settings {
+            options,
+            pricing,
+            include_parts,
+        }
+    }
+}
+
+/// How a front end spells the option names.
+///
+/// ```
+/// use septet_report::Naming;
+/// assert_eq!(Naming::SnakeCase.name("max_parts"), "max_parts");
+/// assert_eq!(Naming::CamelCase.name("max_parts"), "maxParts");
+/// assert_eq!(Naming::KebabCase.name("max_parts"), "max-parts");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Naming {
+    /// `smart_encoding`: batch lines, Python keyword arguments, Rust.
+    #[default]
+    SnakeCase,
+    /// `smartEncoding`: JavaScript (the wasm options object). Only this spelling: one name per
+    /// option, as the TypeScript types declare it.
+    CamelCase,
+    /// `smart-encoding`: command-line flags (`--smart-encoding`).
+    KebabCase,
+}
+
+impl Naming {
+    /// `field` (a snake_case schema name) spelt this way.
+    pub fn name(self, field: &str) -> Cow<'_, str> {
+        match self {
+            Naming::SnakeCase => Cow::Borrowed(field),
+            Naming::KebabCase => Cow::Owned(field.replace('_', "-")),
+            Naming::CamelCase => {
+                let mut out = String::with_capacity(field.len());
+                let mut upper = false;
+                for c in field.chars() {
+                    if c == '_' {
+                        upper = true;
+                    } else if upper {
+                        out.push(c.to_ascii_uppercase());
+                        upper = false;
+                    } else {
+                        out.push(c);
+                    }
+                }
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// Whether `key` is `field` spelt this way (without allocating).
+    fn matches(self, field: &str, key: &str) -> bool {
+        match self {
+            Naming::SnakeCase => field == key,
+            _ => self.name(field) == key,
+        }
+    }
+
+    /// What an option is called in messages: `field` in batch lines, `option` elsewhere.
+    fn noun(self) -> &'static str {
+        match self {
+            Naming::SnakeCase => "field",
+            _ => "option",
+        }
+    }
+}
+
+/// A type an option holds: how it is read (from any serde format) and its TypeScript type.
+pub trait OptionValue: Sized {
+    /// The TypeScript type of the value.
+    fn typescript() -> Cow<'static, str>;
+    /// Example values as JSON, for tests and documentation (every value, for a choice of names).
+    fn examples() -> Vec<String>;
+    /// Reads the value.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's error for a value of the wrong type or an unknown name.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+impl OptionValue for bool {
+    fn typescript() -> Cow<'static, str> {
+        "boolean".into()
+    }
+    fn examples() -> Vec<String> {
+        vec!["true".into(), "false".into()]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        bool::deserialize(deserializer)
+    }
+}
+
+impl OptionValue for String {
+    fn typescript() -> Cow<'static, str> {
+        "string".into()
+    }
+    fn examples() -> Vec<String> {
+        vec!["\"USD\"".into()]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)
+    }
+}
+
+/// A count: a non-negative integer; one too large for `usize` (such as `1e30` from JavaScript)
+/// means no limit and saturates to `usize::MAX`.
+impl OptionValue for usize {
+    fn typescript() -> Cow<'static, str> {
+        "number".into()
+    }
+    fn examples() -> Vec<String> {
+        vec!["20".into(), "1e30".into()]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Count;
+        impl Visitor<'_> for Count {
+            type Value = usize;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a non-negative integer")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<usize, E> {
+                Ok(usize::try_from(n).unwrap_or(usize::MAX))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<usize, E> {
+                u64::try_from(n)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
+                    .and_then(|n| self.visit_u64(n))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<usize, E> {
+                if n >= 0.0 && n.fract() == 0.0 {
+                    // Integral and non-negative: the cast saturates, as documented.
+                    Ok(n as usize)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(n), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Count)
+    }
+}
+
+/// Reads a string and parses it with `FromStr`, the parse error becoming the message.
+fn parse_str<'de, D: Deserializer<'de>, T: core::str::FromStr>(
+    deserializer: D,
+) -> Result<T, D::Error>
+where
+    T::Err: fmt::Display,
+{
+    let s = Cow::<str>::deserialize(deserializer)?;
+    s.parse().map_err(de::Error::custom)
+}
+
+/// A rate: a decimal string (its digits kept as written: `"0.0050"` prices to 4 places) or a
+/// non-negative number (its shortest decimal form, the digits JavaScript's `String(rate)` prints).
+impl OptionValue for Rate {
+    fn typescript() -> Cow<'static, str> {
+        "string | number".into()
+    }
+    fn examples() -> Vec<String> {
+        vec![
+            "\"0.0051\"".into(),
+            "\"0.0050\"".into(),
+            "0.0051".into(),
+            "2".into(),
+        ]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RateVisitor;
+        impl Visitor<'_> for RateVisitor {
+            type Value = Rate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal string like \"0.0051\" or a non-negative number")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Rate, E> {
+                s.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Rate, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Rate, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Rate, E> {
+                // Rust prints the shortest decimal that reads back as `n`, without an exponent.
+                self.visit_str(&n.to_string())
+            }
+        }
+        deserializer.deserialize_any(RateVisitor)
+    }
+}
+
+/// A choice among the core's names (`NAMES`), as a string.
+macro_rules! named_value {
+    ($($ty:ty),* $(,)?) => {$(
+        impl OptionValue for $ty {
+            fn typescript() -> Cow<'static, str> {
+                let names: Vec<String> = <$ty>::NAMES.iter().map(|n| format!("\"{n}\"")).collect();
+                names.join(" | ").into()
+            }
+            fn examples() -> Vec<String> {
+                <$ty>::NAMES.iter().map(|n| format!("\"{n}\"")).collect()
+            }
+            fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                parse_str(deserializer)
+            }
+        }
+    )*};
+}
+
+named_value!(EncodingRequest, SenderType, Charset, SplitMode);
+
+/// One option of the schema.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Field {
+    /// Its name in snake_case (see [`Naming`] for the other spellings).
+    pub name: &'static str,
+    /// Its documentation, one sentence or a few.
+    pub doc: &'static str,
+    /// Its TypeScript type.
+    pub typescript: fn() -> Cow<'static, str>,
+    /// Example values as JSON.
+    pub examples: fn() -> Vec<String>,
+}
+
+/// Declares the schema: the `Options` struct, its field table, reading a field by name, and
+/// applying a field to [`Settings`]. Each entry: doc comment, `name: Type`, and
+/// `|settings, value| what it sets`.
+macro_rules! schema {
+    ($(
+        $(#[doc = $doc:literal])+
+        $name:ident : $ty:ty => |$settings:ident, $value:ident| $apply:expr;
+    )*) => {
+        /// The one options schema: every option a front end takes, each optional (absent:
+        /// the default, or the command's flags for a batch line). Read it from batch lines and
+        /// Python keyword arguments in snake_case ([`Deserialize`]), from the JavaScript
+        /// options object in camelCase ([`Options::from_json`] with [`Naming::CamelCase`]);
+        /// the command's flags are the same names in kebab-case. Unknown fields are an error,
+        /// with a "did you mean" hint for a misspelt one.
+        ///
+        /// ```
+        /// use septet_report::{Naming, Options};
+        ///
+        /// let options = Options::from_json(r#"{"smart_encoding": true, "max_parts": 20, "rate": "0.0051"}"#, Naming::SnakeCase).unwrap();
+        /// let settings = options.settings();
+        /// assert!(settings.options.smart_encoding);
+        /// assert_eq!(settings.options.max_parts, 20);
+        /// assert_eq!(settings.pricing.rate.unwrap().to_string(), "0.0051");
+        ///
+        /// let js = Options::from_json(r#"{"smartEncoding": true, "maxParts": 20, "rate": "0.0051"}"#, Naming::CamelCase).unwrap();
+        /// assert_eq!(js, options);
+        ///
+        /// let err = Options::from_json(r#"{"smart_encodng": true}"#, Naming::SnakeCase).unwrap_err();
+        /// assert_eq!(err.to_string(), "unknown field `smart_encodng` (did you mean `smart_encoding`?)");
+        /// let err = Options::from_json(r#"{"charset": "ebcdic"}"#, Naming::SnakeCase).unwrap_err();
+        /// assert_eq!(err.kind(), "invalid_option");
+        /// ```
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub struct Options {
+            $(
+                $(#[doc = $doc])+
+                pub $name: Option<$ty>,
+            )*
+        }
+
+        impl Options {
+            /// Every field of the schema, in order.
+            pub const FIELDS: &'static [Field] = &[$(Field {
+                name: stringify!($name),
+                doc: concat!($($doc, "\n"),+),
+                typescript: <$ty as OptionValue>::typescript,
+                examples: <$ty as OptionValue>::examples,
+            }),*];
+
+            /// Reads field number `index` of [`Options::FIELDS`] (see [`Options::field_index`])
+            /// from `deserializer`; `null` leaves it absent. For front ends that read values
+            /// one by one (the wasm facade reads JS values without a JSON round trip).
+            ///
+            /// # Errors
+            ///
+            /// The deserializer's error for a value the field does not take.
+            ///
+            /// ```
+            /// use septet_report::{Naming, Options};
+            /// let mut o = Options::default();
+            /// let index = Options::field_index("maxParts", Naming::CamelCase).unwrap();
+            /// o.read_field(index, serde_json::json!(20)).unwrap();
+            /// assert_eq!(o.max_parts, Some(20));
+            /// ```
+            pub fn read_field<'de, D: Deserializer<'de>>(
+                &mut self,
+                index: usize,
+                deserializer: D,
+            ) -> Result<(), D::Error> {
+                struct Value<T>(T);
+                impl<'de, T: OptionValue> Deserialize<'de> for Value<T> {
+                    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                        T::read(d).map(Value)
+                    }
+                }
+                let mut at = 0;
+                $(
+                    if index == at {
+                        self.$name = Option::<Value<$ty>>::deserialize(deserializer)?.map(|v| v.0);
+                        return Ok(());
+                    }
+                    at += 1;
+                )*
+                debug_assert!(false, "no field {index} among {at}");
+                Err(de::Error::custom("no such field"))
+            }
+
+            /// `settings` with these options applied over them.
+            ///
+            /// ```
+            /// use septet_report::{Options, Settings};
+            /// let mut o = Options::default();
+            /// o.max_parts = Some(3);
+            /// let s = o.apply(&Settings::default());
+            /// assert_eq!((s.options.max_parts, s.options.warn_parts), (3, 4));
+            /// ```
+            pub fn apply(&self, settings: &Settings) -> Settings {
+                let mut out = settings.clone();
+                self.apply_to(&mut out);
+                out
+            }
+
+            /// Applies these options over `settings`, in place.
+            pub fn apply_to(&self, settings: &mut Settings) {
+                $(
+                    if let Some($value) = self.$name.clone() {
+                        let $settings = &mut *settings;
+                        $apply;
+                    }
+                )*
+            }
+
+            /// Whether any field is given.
+            pub fn is_empty(&self) -> bool {
+                true $(&& self.$name.is_none())*
+            }
+        }
+    };
+}
+
+schema! {
+    /// Per-request encoding: `auto` (default), `gsm7` (smart encoding, must end GSM-7) or
+    /// `ucs2` (forced, no smart encoding).
+    encoding: EncodingRequest => |s, v| s.options.encoding = v;
+    /// The profile's smart-encoding flag (default false; `encoding = gsm7` always applies it).
+    smart_encoding: bool => |s, v| s.options.smart_encoding = v;
+    /// Sender type; `short-code` sends ASCII 7-bit.
+    sender: SenderType => |s, v| s.options.sender = Some(v);
+    /// 7-bit charset of GSM routes (default `gsm0338`).
+    charset: Charset => |s, v| s.options.charset = v;
+    /// Where parts may be cut (default `units`).
+    split: SplitMode => |s, v| s.options.split = v;
+    /// Most parts allowed (default 10; error 40302 above).
+    max_parts: usize => |s, v| s.options.max_parts = v;
+    /// Warn (40328) above this many parts (default 4).
+    warn_parts: usize => |s, v| s.options.warn_parts = v;
+    /// Most characters in the body (default 1600).
+    max_characters: usize => |s, v| s.options.max_characters = v;
+    /// Per-segment rate as a decimal string, e.g. `"0.0051"`; adds `cost`.
+    rate: Rate => |s, v| s.pricing.rate = Some(v);
+    /// Currency code printed with the cost.
+    currency: String => |s, v| s.pricing.currency = Some(v);
+    /// Include `part_texts` (the texts of the parts as sent) in the result.
+    parts: bool => |s, v| s.include_parts = v;
+}
+
+impl Options {
+    /// These options over the defaults.
+    ///
+    /// ```
+    /// assert_eq!(septet_report::Options::default().settings(), septet_report::Settings::default());
+    /// ```
+    pub fn settings(&self) -> Settings {
+        self.apply(&Settings::default())
+    }
+
+    /// Reads options from a JSON object whose names are spelt `naming`'s way.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] naming the option: unknown (with a hint when it looks like a
+    /// misspelling), a value of the wrong type or an unknown name; or not an object.
+    pub fn from_json(json: &str, naming: Naming) -> Result<Options, Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let options = OptionsSeed { naming }
+            .deserialize(&mut deserializer)
+            .and_then(|o| deserializer.end().map(|()| o))
+            .map_err(|e| Error::InvalidOption {
+                line: None,
+                detail: without_position(&e.to_string()).to_string(),
+            })?;
+        Ok(options)
+    }
+
+    /// The index in [`Options::FIELDS`] of the field `key` names under `naming`.
+    ///
+    /// # Errors
+    ///
+    /// The sentence for an unknown field, with a hint when `key` looks like a misspelling.
+    pub fn field_index(key: &str, naming: Naming) -> Result<usize, String> {
+        Options::FIELDS
+            .iter()
+            .position(|f| naming.matches(f.name, key))
+            .ok_or_else(|| unknown_field(key, naming))
+    }
+}
+
+/// A message without serde_json's ` at line N column M` suffix (options are one object; the
+/// position says nothing the field name does not).
+pub(crate) fn without_position(message: &str) -> &str {
+    let Some(at) = message.rfind(" at line ") else {
+        return message;
+    };
+    let tail = &message[at + " at line ".len()..];
+    let is_position = tail.split_once(" column ").is_some_and(|(line, column)| {
+        !line.is_empty()
+            && !column.is_empty()
+            && line.bytes().all(|b| b.is_ascii_digit())
+            && column.bytes().all(|b| b.is_ascii_digit())
+    });
+    if is_position {
+        &message[..at]
+    } else {
+        message
+    }
+}
+
+/// "unknown field `x` (did you mean `y`?)", or the list of names when nothing is close.
+fn unknown_field(key: &str, naming: Naming) -> String {
+    let noun = naming.noun();
+    let names = Options::FIELDS.iter().map(|f| naming.name(f.name));
+    let normalized = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-'))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let key_normal = normalized(key);
+    let best = names
+        .clone()
+        .map(|name| {
+            let distance = if normalized(&name) == key_normal {
+                0
+            } else {
+                edit_distance(&key_normal, &normalized(&name))
+            };
+            (distance, name)
+        })
+        .min_by_key(|(distance, _)| *distance);
+    match best {
+        Some((distance, name)) if distance <= 2 && distance < key_normal.len() => {
+            format!("unknown {noun} `{key}` (did you mean `{name}`?)")
+        }
+        _ => {
+            let list: Vec<String> = names.map(|n| n.into_owned()).collect();
+            format!(
+                "unknown {noun} `{key}`; expected one of: {}",
+                list.join(", ")
+            )
+        }
+    }
+}
+
+/// Levenshtein distance between `a` and `b`, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// Reads [`Options`] from any serde format, with names spelt `naming`'s way.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use septet_report::{Naming, OptionsSeed};
+/// let mut json = serde_json::Deserializer::from_str(r#"{"maxParts": 3}"#);
+/// let o = OptionsSeed { naming: Naming::CamelCase }.deserialize(&mut json).unwrap();
+/// assert_eq!(o.max_parts, Some(3));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OptionsSeed {
+    /// How the names are spelt.
+    pub naming: Naming,
+}
+
+impl<'de> DeserializeSeed<'de> for OptionsSeed {
+    type Value = Options;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Options, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OptionsSeed {
+    type Value = Options;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of options")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Options, A::Error> {
+        let mut options = Options::default();
+        let mut seen = vec![false; Options::FIELDS.len()];
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let index = Options::field_index(&key.0, self.naming).map_err(de::Error::custom)?;
+            if std::mem::replace(&mut seen[index], true) {
+                return Err(de::Error::custom(format_args!(
+                    "duplicate {} `{}`",
+                    self.naming.noun(),
+                    key.0
+                )));
+            }
+            map.next_value_seed(FieldSeed {
+                options: &mut options,
+                index,
+                name: &key.0,
+                naming: self.naming,
+            })?;
+        }
+        Ok(options)
+    }
+}
+
+/// Snake_case names, as batch lines and Python keyword arguments spell them.
+impl<'de> Deserialize<'de> for Options {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        OptionsSeed::default().deserialize(deserializer)
+    }
+}
+
+/// A map key, borrowed when the input allows.
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_string())))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Reads one field's value into the options; its errors name the field.
+pub(crate) struct FieldSeed<'o, 'k> {
+    pub(crate) options: &'o mut Options,
+    pub(crate) index: usize,
+    pub(crate) name: &'k str,
+    pub(crate) naming: Naming,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let (noun, name) = (self.naming.noun(), self.name);
+        self.options
+            .read_field(self.index, deserializer)
+            .map_err(|e| {
+                let message = e.to_string();
+                de::Error::custom(format_args!(
+                    "{noun} `{name}`: {}",
+                    without_position(&message)
+                ))
+            })
+    }
+}
+
+/// Skips a value (for a batch line whose fields are already known to be in error).
+pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<IgnoredAny>().map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_stripped_only_when_they_are_positions() {
+        assert_eq!(without_position("bad at line 1 column 20"), "bad");
+        assert_eq!(without_position("stop at line 5"), "stop at line 5");
+        assert_eq!(
+            without_position("x at line a column 2"),
+            "x at line a column 2"
+        );
+    }
+
+    #[test]
+    fn rates_are_strings_or_numbers_with_their_digits() {
+        let rate = |json: &str| {
+            Options::from_json(&format!(r#"{{"rate": {json}}}"#), Naming::SnakeCase)
+                .map(|o| o.rate.unwrap().to_string())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(rate(r#""0.0050""#).unwrap(), "0.0050");
+        assert_eq!(rate("0.0051").unwrap(), "0.0051");
+        assert_eq!(rate("2").unwrap(), "2");
+        assert_eq!(rate("1e-7").unwrap(), "0.0000001");
+        assert!(rate("-1")
+            .unwrap_err()
+            .starts_with("field `rate`: invalid decimal"));
+        assert!(rate(r#""1e3""#).is_err());
+        assert!(rate("true")
+            .unwrap_err()
+            .starts_with("field `rate`: invalid type: boolean"));
+    }
+
+    #[test]
+    fn counts_saturate_and_refuse_negatives_and_fractions() {
+        let count = |json: &str| {
+            Options::from_json(&format!(r#"{{"max_parts": {json}}}"#), Naming::SnakeCase)
+                .map(|o| o.max_parts.unwrap())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(count("20"), Ok(20));
+        assert_eq!(count("20.0"), Ok(20));
+        assert_eq!(count("1e30"), Ok(usize::MAX));
+        assert!(count("-1").is_err());
+        assert!(count("1.5").is_err());
+        assert!(count(r#""20""#).is_err());
+        assert_eq!(
+            Options::from_json(r#"{"max_parts": null}"#, Naming::SnakeCase).unwrap(),
+            Options::default()
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+
+    #[test]
+    fn hints_name_the_closest_field_in_the_caller_s_spelling() {
+        let hint = |key, naming| Options::field_index(key, naming).unwrap_err();
+        assert_eq!(
+            hint("maxparts", Naming::SnakeCase),
+            "unknown field `maxparts` (did you mean `max_parts`?)"
+        );
+        assert_eq!(
+            hint("smartEncoding", Naming::SnakeCase),
+            "unknown field `smartEncoding` (did you mean `smart_encoding`?)"
+        );
+        assert_eq!(
+            hint("smart_encoding", Naming::CamelCase),
+            "unknown option `smart_encoding` (did you mean `smartEncoding`?)"
+        );
+        assert_eq!(
+            hint("smartEncodign", Naming::CamelCase),
+            "unknown option `smartEncodign` (did you mean `smartEncoding`?)"
+        );
+        assert!(hint("colour", Naming::SnakeCase).starts_with(
+            "unknown field `colour`; expected one of: encoding, smart_encoding, sender,"
+        ));
+        assert_eq!(Options::field_index("maxParts", Naming::CamelCase), Ok(5));
+    }
+}
