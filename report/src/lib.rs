@@ -66,3 +66,8 @@ pub fn report(text: &str, settings: &Settings) -> Result<Report, Error> {
     report.part_texts = part_texts;
     Ok(report)
 }
+
+// The crate README's example is compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
