@@ -403,3 +403,157 @@ fn read_stdin() -> Result<String, String> {
         .map_err(|e| format!("standard input: {e}"))?;
     message_from(bytes, "standard input")
 }
+
+/// The command's flags against the one options schema of `septet-report`: batch lines (snake
+/// case), the wasm options object (camel case) and the flags (kebab case) take the same names
+/// and values, and an unknown name is an error in each.
+#[cfg(test)]
+mod schema {
+    use super::*;
+    use septet_report::{process_line, Naming, Options as Schema};
+    use serde_json::Value;
+
+    /// The shared flags alone.
+    #[derive(Parser, Debug)]
+    struct Flags {
+        #[command(flatten)]
+        common: Common,
+    }
+
+    fn long_flags(command: &clap::Command) -> Vec<String> {
+        command
+            .get_arguments()
+            .filter_map(|a| a.get_long().map(String::from))
+            .collect()
+    }
+
+    #[test]
+    fn the_flags_are_the_schema_fields() {
+        let fields: Vec<String> = Schema::FIELDS
+            .iter()
+            .map(|f| Naming::KebabCase.name(f.name).into_owned())
+            .collect();
+        let mut shared = long_flags(&Flags::command());
+        shared.sort();
+        let mut expected = fields.clone();
+        expected.sort();
+        assert_eq!(
+            shared, expected,
+            "the shared flags are exactly the schema's fields"
+        );
+        let cli = Cli::command();
+        let batch = cli.find_subcommand("batch").expect("batch subcommand");
+        for (command, flags) in [("septet", long_flags(&cli)), ("batch", long_flags(batch))] {
+            for field in &fields {
+                assert!(flags.contains(field), "`{command}` lacks --{field}");
+            }
+        }
+    }
+
+    /// The value as a command-line argument: `None` for a flag (`true`), or not expressible
+    /// as a flag (`false` is the flag's absence; a number with an exponent is JSON's).
+    fn as_argument(json: &str) -> Option<Option<String>> {
+        match serde_json::from_str::<Value>(json).unwrap() {
+            Value::Bool(true) => Some(None),
+            Value::String(s) => Some(Some(s)),
+            Value::Number(_) if !json.contains(['e', 'E']) => Some(Some(json.to_string())),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_same_names_and_values_everywhere() {
+        let defaults = Flags::try_parse_from(["septet"]).unwrap().common.settings();
+        let mut checked = 0;
+        for field in Schema::FIELDS {
+            for value in field.examples() {
+                // `--currency` needs `--rate`: give both a rate.
+                let (extra_json, extra_flags) = if field.name == "currency" {
+                    (r#", "rate": "1""#, vec!["--rate", "1"])
+                } else {
+                    ("", vec![])
+                };
+                let snake = format!(r#"{{"{}": {value}{extra_json}}}"#, field.name);
+                let camel = format!(
+                    r#"{{"{}": {value}{extra_json}}}"#,
+                    Naming::CamelCase.name(field.name)
+                );
+                let from_line = Schema::from_json(&snake, Naming::SnakeCase)
+                    .unwrap_or_else(|e| panic!("batch line {snake}: {e}"));
+                let from_js = Schema::from_json(&camel, Naming::CamelCase)
+                    .unwrap_or_else(|e| panic!("wasm options {camel}: {e}"));
+                assert_eq!(from_line, from_js, "{snake} vs {camel}");
+                // A whole batch line with the field gives a result, not an error.
+                let line = format!(
+                    r#"{{"id": 1, "text": "hi", "{}": {value}{extra_json}}}"#,
+                    field.name
+                );
+                let out = process_line(line.as_bytes(), 1, 0, &Settings::default());
+                assert!(!out.is_error, "{line} -> {}", out.json);
+                if let Some(argument) = as_argument(&value) {
+                    let flag = format!("--{}", Naming::KebabCase.name(field.name));
+                    let mut args = vec!["septet", flag.as_str()];
+                    args.extend(argument.as_deref());
+                    args.extend(extra_flags.iter().copied());
+                    let flags =
+                        Flags::try_parse_from(&args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+                    assert_eq!(
+                        flags.common.settings(),
+                        from_line.apply(&defaults),
+                        "{args:?} vs {snake}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            checked >= Schema::FIELDS.len(),
+            "every field checked on the command line"
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_is_an_error_everywhere() {
+        // Command line.
+        let err = Flags::try_parse_from(["septet", "--smart-encodng"]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::UnknownArgument);
+        // Batch line: an error line that keeps the id, with a hint.
+        let out = process_line(
+            br#"{"id": "a-1", "text": "hi", "smart_encodng": true}"#,
+            3,
+            0,
+            &Settings::default(),
+        );
+        let v: Value = serde_json::from_str(&out.json).unwrap();
+        assert!(out.is_error);
+        assert_eq!(v["id"], "a-1");
+        assert_eq!(v["error"]["kind"], "invalid_option");
+        assert_eq!(
+            v["error"]["detail"],
+            "line 3: unknown field `smart_encodng` (did you mean `smart_encoding`?)"
+        );
+        // The wasm options object (camelCase; snake_case is not its spelling).
+        for (json, detail) in [
+            (
+                r#"{"smartEncodng": true}"#,
+                "unknown option `smartEncodng` (did you mean `smartEncoding`?)",
+            ),
+            (
+                r#"{"max_parts": 3}"#,
+                "unknown option `max_parts` (did you mean `maxParts`?)",
+            ),
+        ] {
+            let err = Schema::from_json(json, Naming::CamelCase).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.to_string().as_str()),
+                ("invalid_option", detail)
+            );
+        }
+        // And camelCase in a batch line.
+        let err = Schema::from_json(r#"{"maxParts": 3}"#, Naming::SnakeCase).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown field `maxParts` (did you mean `max_parts`?)"
+        );
+    }
+}

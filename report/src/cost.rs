@@ -44,6 +44,15 @@ impl Rate {
         (product.scale() == self.0.scale()).then_some(product)
     }
 
+    /// A whole-number rate.
+    ///
+    /// ```
+    /// assert_eq!(septet_report::Rate::from_integer(2).to_string(), "2");
+    /// ```
+    pub fn from_integer(n: u64) -> Rate {
+        Rate(Decimal::from(n))
+    }
+
     /// The rate as a `rust_decimal::Decimal`.
     ///
     /// ```

@@ -35,7 +35,7 @@ mod result;
 pub use batch::{process_line, to_json, write_json, Outcome, OutputLine, Request, ResultLine};
 pub use cost::{CostReport, ParseRateError, Pricing, Rate};
 pub use error::{Error, ErrorLine};
-pub use options::{Field, Naming, OptionValue, Options, OptionsSeed, Settings};
+pub use options::{Field, Naming, OptionValue, Options, OptionsSeed, Scalar, Settings};
 pub use result::{code_point, Located, ReplacementReport, Report, SmartReport, WarningReport};
 pub use rust_decimal;
 

@@ -125,6 +125,25 @@ pub trait OptionValue: Sized {
     ///
     /// The deserializer's error for a value of the wrong type or an unknown name.
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+    /// Reads the value from a scalar, without serde (for the wasm facade, where serde's error
+    /// paths would bring float formatting into the module).
+    ///
+    /// # Errors
+    ///
+    /// What the option takes, for a value of the wrong type or an unknown name.
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String>;
+}
+
+/// A value as a dynamic front end (JavaScript) holds it: [`Options::set_scalar`] reads an option
+/// from it without serde.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scalar<'a> {
+    /// A boolean.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A string.
+    Text(&'a str),
 }
 
 impl OptionValue for bool {
@@ -137,6 +156,12 @@ impl OptionValue for bool {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         bool::deserialize(deserializer)
     }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            Scalar::Bool(b) => Ok(b),
+            _ => Err("expected a boolean".into()),
+        }
+    }
 }
 
 impl OptionValue for String {
@@ -148,6 +173,12 @@ impl OptionValue for String {
     }
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         String::deserialize(deserializer)
+    }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            Scalar::Text(s) => Ok(s.to_string()),
+            _ => Err("expected a string".into()),
+        }
     }
 }
 
@@ -185,6 +216,13 @@ impl OptionValue for usize {
             }
         }
         deserializer.deserialize_any(Count)
+    }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            // Integral and non-negative: the cast saturates, as documented.
+            Scalar::Number(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n as usize),
+            _ => Err("expected a non-negative integer".into()),
+        }
     }
 }
 
@@ -236,6 +274,20 @@ impl OptionValue for Rate {
         }
         deserializer.deserialize_any(RateVisitor)
     }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            Scalar::Text(s) => s
+                .parse()
+                .map_err(|e: crate::cost::ParseRateError| e.to_string()),
+            // An exact integer (a fractional number comes as its decimal text).
+            Scalar::Number(n)
+                if n >= 0.0 && n.fract() == 0.0 && n < 18_446_744_073_709_551_616.0 =>
+            {
+                Ok(Rate::from_integer(n as u64))
+            }
+            _ => Err("expected a decimal string like \"0.0051\" or a non-negative number".into()),
+        }
+    }
 }
 
 /// A choice among the core's names (`NAMES`), as a string.
@@ -252,6 +304,12 @@ macro_rules! named_value {
             fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 parse_str(deserializer)
             }
+            fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+                match value {
+                    Scalar::Text(s) => s.parse().map_err(|e: septet::UnknownName| e.to_string()),
+                    _ => Err("expected a string".into()),
+                }
+            }
         }
     )*};
 }
@@ -259,17 +317,35 @@ macro_rules! named_value {
 named_value!(EncodingRequest, SenderType, Charset, SplitMode);
 
 /// One option of the schema.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Field {
     /// Its name in snake_case (see [`Naming`] for the other spellings).
     pub name: &'static str,
     /// Its documentation, one sentence or a few.
     pub doc: &'static str,
+}
+
+impl Field {
     /// Its TypeScript type.
-    pub typescript: fn() -> Cow<'static, str>,
-    /// Example values as JSON.
-    pub examples: fn() -> Vec<String>,
+    ///
+    /// ```
+    /// let split = &septet_report::Options::FIELDS[4];
+    /// assert_eq!((split.name, split.typescript().as_ref()), ("split", r#""units" | "graphemes""#));
+    /// ```
+    pub fn typescript(&self) -> Cow<'static, str> {
+        Options::field_typescript(self.name)
+    }
+
+    /// Example values as JSON (every value, for a choice of names).
+    ///
+    /// ```
+    /// let parts = &septet_report::Options::FIELDS[10];
+    /// assert_eq!((parts.name, parts.examples()), ("parts", vec!["true".to_string(), "false".into()]));
+    /// ```
+    pub fn examples(&self) -> Vec<String> {
+        Options::field_examples(self.name)
+    }
 }
 
 /// Declares the schema: the `Options` struct, its field table, reading a field by name, and
@@ -318,9 +394,29 @@ macro_rules! schema {
             pub const FIELDS: &'static [Field] = &[$(Field {
                 name: stringify!($name),
                 doc: concat!($($doc, "\n"),+),
-                typescript: <$ty as OptionValue>::typescript,
-                examples: <$ty as OptionValue>::examples,
             }),*];
+
+            /// The TypeScript type of the field `name` (snake_case).
+            fn field_typescript(name: &str) -> Cow<'static, str> {
+                $(
+                    if name == stringify!($name) {
+                        return <$ty as OptionValue>::typescript();
+                    }
+                )*
+                debug_assert!(false, "no field `{name}`");
+                "never".into()
+            }
+
+            /// Example values of the field `name` (snake_case).
+            fn field_examples(name: &str) -> Vec<String> {
+                $(
+                    if name == stringify!($name) {
+                        return <$ty as OptionValue>::examples();
+                    }
+                )*
+                debug_assert!(false, "no field `{name}`");
+                Vec::new()
+            }
 
             /// Reads field number `index` of [`Options::FIELDS`] (see [`Options::field_index`])
             /// from `deserializer`; `null` leaves it absent. For front ends that read values
@@ -358,6 +454,34 @@ macro_rules! schema {
                 )*
                 debug_assert!(false, "no field {index} among {at}");
                 Err(de::Error::custom("no such field"))
+            }
+
+            /// Sets field number `index` of [`Options::FIELDS`] (see [`Options::field_index`])
+            /// from a scalar, without serde.
+            ///
+            /// # Errors
+            ///
+            /// What the field takes, for a value it does not.
+            ///
+            /// ```
+            /// use septet_report::{Naming, Options, Scalar};
+            /// let mut o = Options::default();
+            /// let index = Options::field_index("charset", Naming::CamelCase).unwrap();
+            /// o.set_scalar(index, Scalar::Text("ascii7")).unwrap();
+            /// assert_eq!(o.charset, Some(septet::Charset::Ascii7));
+            /// assert!(o.set_scalar(index, Scalar::Bool(true)).is_err());
+            /// ```
+            pub fn set_scalar(&mut self, index: usize, value: Scalar<'_>) -> Result<(), String> {
+                let mut at = 0;
+                $(
+                    if index == at {
+                        self.$name = Some(<$ty as OptionValue>::from_scalar(value)?);
+                        return Ok(());
+                    }
+                    at += 1;
+                )*
+                debug_assert!(false, "no field {index} among {at}");
+                Err("no such field".into())
             }
 
             /// `settings` with these options applied over them.

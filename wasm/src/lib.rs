@@ -17,8 +17,7 @@
 
 use js_sys::{JsString, Reflect, JSON};
 use septet::Charset;
-use septet_report::{report, Error, Naming, Options, Settings};
-use serde::de::{self, Deserializer, Visitor};
+use septet_report::{report, Error, Naming, Options, Scalar, Settings};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -254,8 +253,10 @@ fn rust_string(text: &JsString) -> Result<String, JsValue> {
 
 /// Reads the options object through the one options schema of `septet-report` (camelCase
 /// names): unknown options are an error with a "did you mean" hint, `undefined` fields are
-/// absent. Each value is read straight from the JS value (no JSON round trip, which would bring
-/// a float parser into the module).
+/// absent. Each value is read straight from the JS value ([`Scalar`]; no JSON round trip and no
+/// serde, whose error paths would bring float formatting into the module). A fractional number
+/// is read as its decimal text as JavaScript prints it (`String(n)`, see [`plain_decimal`]), so
+/// a numeric `rate` keeps the digits the caller sees.
 fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
     let invalid = |detail: String| js_error(&invalid_option_error(&detail));
     if options.is_undefined() || options.is_null() {
@@ -273,91 +274,36 @@ fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
             continue;
         }
         let index = Options::field_index(&name, Naming::CamelCase).map_err(invalid)?;
-        parsed
-            .read_field(index, JsScalar(&value))
-            .map_err(|e| invalid(format!("option `{name}`: {}", e.0)))?;
+        let bad = |detail: &str| invalid(format!("option `{name}`: {detail}"));
+        let text;
+        let scalar = if let Some(b) = value.as_bool() {
+            Scalar::Bool(b)
+        } else if let Some(s) = value.as_string() {
+            text = s;
+            Scalar::Text(&text)
+        } else if let Some(n) = value.as_f64() {
+            if !n.is_finite() {
+                return Err(bad("expected a finite number"));
+            }
+            if n.fract() == 0.0 {
+                Scalar::Number(n)
+            } else if n < 0.0 {
+                return Err(bad("expected a non-negative number"));
+            } else {
+                text = js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .ok()
+                    .map(String::from)
+                    .and_then(|t| plain_decimal(&t))
+                    .ok_or_else(|| bad("expected a finite number"))?;
+                Scalar::Text(&text)
+            }
+        } else {
+            return Err(bad("expected a string, a boolean or a number"));
+        };
+        parsed.set_scalar(index, scalar).map_err(|e| bad(&e))?;
     }
     Ok(parsed.settings())
-}
-
-/// A JS value as a serde deserializer of one scalar: a string, a boolean, or a number. An
-/// integral number is an integer; any other finite number is its decimal text as JavaScript
-/// prints it (`String(n)`, without the exponent: see [`plain_decimal`]), so a numeric `rate`
-/// keeps the digits the caller sees.
-struct JsScalar<'a>(&'a JsValue);
-
-/// Why a JS value is not what an option takes.
-#[derive(Debug)]
-struct ScalarError(String);
-
-impl core::fmt::Display for ScalarError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ScalarError {}
-
-impl de::Error for ScalarError {
-    fn custom<T: core::fmt::Display>(message: T) -> Self {
-        ScalarError(message.to_string())
-    }
-}
-
-impl<'de> Deserializer<'de> for JsScalar<'_> {
-    type Error = ScalarError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ScalarError> {
-        let value = self.0;
-        if let Some(b) = value.as_bool() {
-            return visitor.visit_bool(b);
-        }
-        if let Some(s) = value.as_string() {
-            return visitor.visit_string(s);
-        }
-        if let Some(n) = value.as_f64() {
-            if !n.is_finite() {
-                return Err(de::Error::custom("expected a finite number"));
-            }
-            // Exact integers (below 2^64) as integers; the cast is exact for them.
-            if n.fract() == 0.0 && n.abs() < 18_446_744_073_709_551_616.0 {
-                return if n >= 0.0 {
-                    visitor.visit_u64(n as u64)
-                } else {
-                    visitor.visit_i64(n.max(i64::MIN as f64) as i64)
-                };
-            }
-            let text = js_sys::Number::from(n)
-                .to_string_with_radix(10)
-                .ok()
-                .map(String::from)
-                .and_then(|t| plain_decimal(t.trim_start_matches('-')).map(|d| (t, d)));
-            return match text {
-                Some((t, d)) if t.starts_with('-') => Err(de::Error::custom(format!(
-                    "invalid value: -{d}, expected a non-negative value"
-                ))),
-                Some((_, d)) => visitor.visit_string(d),
-                None => Err(de::Error::custom("expected a finite number")),
-            };
-        }
-        Err(de::Error::custom(
-            "invalid type: expected a string, a boolean or a number",
-        ))
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ScalarError> {
-        if self.0.is_null() || self.0.is_undefined() {
-            visitor.visit_none()
-        } else {
-            visitor.visit_some(self)
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct enum identifier ignored_any
-    }
 }
 
 /// Analyses a message: encoding, units, parts, smart-encoding metadata, replacements, the
