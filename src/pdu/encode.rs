@@ -28,6 +28,10 @@ pub struct Smpp {
     pub esm_class: u8,
     /// `short_message` (its length is `sm_length`).
     pub short_message: Vec<u8>,
+    /// With the `sar` concatenation: `sar_msg_ref_num` (`reference`), `sar_total_segments`
+    /// (`total`) and `sar_segment_seqnum` (`sequence`), sent as TLVs instead of a header IE;
+    /// `None` otherwise.
+    pub sar: Option<ConcatInfo>,
 }
 
 /// One encoded part: the fields of the contract's `encoded_parts` objects.
@@ -114,6 +118,7 @@ impl EncodedPart {
                 data_coding: info.dcs,
                 esm_class: info.esm_class(),
                 short_message,
+                sar: None,
             },
             tpdu,
         })
