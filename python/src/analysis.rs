@@ -36,7 +36,7 @@ impl Analysis {
 
     /// The object `septet --json` prints.
     fn object(&self) -> Map<String, Value> {
-        result_object(&self.text, &self.analysis, &self.settings)
+        result_object(&self.text, &self.settings)
     }
 
     fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -123,13 +123,22 @@ impl Analysis {
     /// The per-segment rate as a `decimal.Decimal`, or `None`.
     #[getter]
     fn rate<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.settings.rate.map(|r| decimal(py, &r)).transpose()
+        self.settings
+            .pricing
+            .rate
+            .map(|r| decimal(py, &r))
+            .transpose()
     }
 
     /// parts × rate as a `decimal.Decimal`, or `None` without a rate.
     #[getter]
     fn cost<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match self.settings.rate.map(|r| self.analysis.cost(r)) {
+        match self
+            .settings
+            .pricing
+            .rate
+            .map(|r| r.times(self.analysis.parts as u64))
+        {
             None => Ok(None),
             Some(Some(cost)) => decimal(py, &cost).map(Some),
             Some(None) => Err(pyo3::exceptions::PyOverflowError::new_err(
@@ -141,7 +150,7 @@ impl Analysis {
     /// The currency code given with the rate, or `None`.
     #[getter]
     fn currency(&self) -> Option<&str> {
-        self.settings.currency.as_deref()
+        self.settings.pricing.currency.as_deref()
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -172,7 +181,7 @@ fn analyze_one<'py>(
         Err(e) => {
             let details = json_to_py(
                 py,
-                &Value::Object(error_object(&e, &text, &settings.options)),
+                &Value::Object(error_object(e, &text, &settings.options)),
             )?;
             Ok(Err(rejected(py, &e, details)?))
         }

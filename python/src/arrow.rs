@@ -40,7 +40,10 @@ fn fields(cost_scale: u8) -> Fields {
 }
 
 fn cost_scale(settings: &Settings) -> u8 {
-    settings.rate.map_or(0, |r| r.scale())
+    settings
+        .pricing
+        .rate
+        .map_or(0, |r| u8::try_from(r.decimal().scale()).unwrap_or(u8::MAX))
 }
 
 /// The pyarrow struct type `analyze_arrow` returns for these options.
@@ -206,10 +209,7 @@ where
     A: Array,
 {
     let scale = cost_scale(settings);
-    let rate = match settings.rate {
-        None => None,
-        Some(r) => Some(i128::try_from(r.mantissa()).map_err(|_| Overflow)?),
-    };
+    let rate = settings.pricing.rate.map(|r| r.decimal().mantissa());
     let mut columns = Columns::new(array.len(), scale);
     for text in array {
         match text {

@@ -3,7 +3,6 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
-use septet::Decimal;
 use serde_json::Value;
 
 /// `decimal.Decimal`.
@@ -13,7 +12,10 @@ pub(crate) fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 }
 
 /// A `decimal.Decimal` with exactly the digits of `value`.
-pub(crate) fn decimal<'py>(py: Python<'py>, value: &Decimal) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn decimal<'py>(
+    py: Python<'py>,
+    value: &impl std::fmt::Display,
+) -> PyResult<Bound<'py, PyAny>> {
     decimal_class(py)?.call1((value.to_string(),))
 }
 

@@ -3,22 +3,15 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PyString};
-use septet::{Decimal, Options};
+use septet_report::{Naming, Options, Scalar};
 
 use crate::convert::decimal_class;
 
-/// Everything the keyword arguments set: the analysis options, and the pricing.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Settings {
-    /// How to measure, and the limits.
-    pub options: Options,
-    /// The per-segment rate, for `cost`.
-    pub rate: Option<Decimal>,
-    /// The currency code printed with the cost.
-    pub currency: Option<String>,
-}
+/// Everything the keyword arguments set: the shared settings of `septet-report`.
+pub(crate) type Settings = septet_report::Settings;
 
-/// The keyword arguments every analysis function takes.
+/// The keyword arguments every analysis function takes: the shared options schema, less
+/// `parts` (part texts are not part of the Python results).
 pub(crate) const NAMES: [&str; 10] = [
     "smart_encoding",
     "encoding",
@@ -57,57 +50,58 @@ fn count(name: &str, value: &Bound<'_, PyAny>) -> PyResult<usize> {
         .map_err(|_| PyValueError::new_err(format!("option `{name}`: expected a count >= 0")))
 }
 
-fn named<T: std::str::FromStr>(name: &str, value: &Bound<'_, PyAny>) -> PyResult<T>
-where
-    T::Err: std::fmt::Display,
-{
-    string(name, value)?
-        .parse::<T>()
-        .map_err(|e| PyValueError::new_err(format!("option `{name}`: {e}")))
-}
-
-/// Parses the keyword arguments (`None` values mean "the default").
+/// Parses the keyword arguments (`None` values mean "the default") through the shared options
+/// schema: an unknown or misspelt name is a `TypeError` with the schema's "did you mean" hint, a
+/// value of the wrong Python type a `TypeError`, a bad value a `ValueError`.
 pub(crate) fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
-    let mut settings = Settings::default();
+    let mut schema = Options::default();
     let Some(kwargs) = kwargs else {
-        return Ok(settings);
+        return Ok(schema.settings());
     };
-    let o = &mut settings.options;
     for (key, value) in kwargs.iter() {
         let name: String = key.extract()?;
-        if value.is_none() && name != "smart_encoding" && NAMES.contains(&name.as_str()) {
+        let index = Options::field_index(&name, Naming::SnakeCase)
+            .ok()
+            .filter(|_| NAMES.contains(&name.as_str()))
+            .ok_or_else(|| {
+                let hint = Options::field_index(&name, Naming::SnakeCase)
+                    .err()
+                    .unwrap_or_else(|| format!("`{name}` is not an option of septet.analyze"));
+                PyTypeError::new_err(format!("{hint}; the options are {}", NAMES.join(", ")))
+            })?;
+        if value.is_none() {
             continue;
         }
-        match name.as_str() {
+        let text;
+        let scalar = match name.as_str() {
             "smart_encoding" => {
                 if !value.is_instance_of::<PyBool>() {
                     return Err(type_error(&name, "a bool", &value));
                 }
-                o.smart_encoding = value.extract()?;
+                Scalar::Bool(value.extract()?)
             }
-            "encoding" => o.encoding = named(&name, &value)?,
-            "sender" => o.sender = Some(named(&name, &value)?),
-            "charset" => o.charset = named(&name, &value)?,
-            "split" => o.split = named(&name, &value)?,
-            "max_parts" => o.max_parts = count(&name, &value)?,
-            "warn_parts" => o.warn_parts = count(&name, &value)?,
-            "max_characters" => o.max_characters = count(&name, &value)?,
-            "rate" => settings.rate = Some(rate(&value)?),
-            "currency" => settings.currency = Some(string(&name, &value)?),
+            "max_parts" | "warn_parts" | "max_characters" => {
+                Scalar::Number(count(&name, &value)? as f64)
+            }
+            "rate" => {
+                text = rate_text(&value)?;
+                Scalar::Text(&text)
+            }
             _ => {
-                return Err(PyTypeError::new_err(format!(
-                    "unknown option `{name}`; expected one of {}",
-                    NAMES.join(", ")
-                )))
+                text = string(&name, &value)?;
+                Scalar::Text(&text)
             }
-        }
+        };
+        schema
+            .set_scalar(index, scalar)
+            .map_err(|e| PyValueError::new_err(format!("option `{name}`: {e}")))?;
     }
-    Ok(settings)
+    Ok(schema.settings())
 }
 
-/// A rate from a `decimal.Decimal`, a `str` or an `int` (never a float: binary fractions are
-/// not money).
-fn rate(value: &Bound<'_, PyAny>) -> PyResult<Decimal> {
+/// The text of a rate given as a `decimal.Decimal`, a `str` or an `int` (never a float: binary
+/// fractions are not money).
+fn rate_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     let py = value.py();
     let exact = value.is_instance(decimal_class(py)?)?
         || value.is_instance_of::<PyString>()
@@ -115,8 +109,5 @@ fn rate(value: &Bound<'_, PyAny>) -> PyResult<Decimal> {
     if !exact {
         return Err(type_error("rate", "a decimal.Decimal or str", value));
     }
-    let text = value.str()?.to_string();
-    text.trim()
-        .parse::<Decimal>()
-        .map_err(|e| PyValueError::new_err(format!("option `rate`: {e}: {text:?}")))
+    Ok(value.str()?.to_string().trim().to_string())
 }

@@ -98,8 +98,15 @@ def test_option_with_a_bad_value_is_a_value_error(options, name):
 
 
 def test_misspelt_option_suggests_the_right_name():
-    with pytest.raises(TypeError, match="smart_encoding"):
+    with pytest.raises(TypeError, match="did you mean `smart_encoding`"):
         septet.analyze("hi", smart_encodng=True)
+    with pytest.raises(TypeError, match="did you mean `max_parts`"):
+        septet.analyze_many(["hi"], maxparts=3)
+
+
+def test_the_schemas_parts_field_is_not_a_keyword():
+    with pytest.raises(TypeError, match="parts"):
+        septet.analyze("hi", parts=True)
 
 
 def test_bad_options_are_not_rejections():
