@@ -104,6 +104,16 @@ pub enum Error {
         /// The UTF-16 index of each lone surrogate.
         positions: Vec<usize>,
     },
+    /// 400: bytes that cannot be encoded or decoded (hex that is not hex, a TP-UDL past the
+    /// data, a UDHL past the end, a truncated TPDU, ...); `kind` names the case
+    /// (`bad_hex`, `user_data_too_short`, `header_past_end`, ...).
+    Pdu(septet::PduError),
+    /// 400: a decoding request that gives neither `user_data` nor `pdu`, or both, or lacks a
+    /// field its form needs.
+    InvalidRequest {
+        /// What is wrong, for people.
+        detail: String,
+    },
     /// 500: a result that could not be produced (a bug; never expected).
     Internal {
         /// What failed.
@@ -219,6 +229,8 @@ impl Error {
             Error::InvalidCsv { .. } => "invalid_csv",
             Error::InvalidOption { .. } => "invalid_option",
             Error::LoneSurrogate { .. } => "lone_surrogate",
+            Error::Pdu(e) => crate::wire::pdu_error_kind(e),
+            Error::InvalidRequest { .. } => "invalid_request",
             _ => "internal",
         }
     }
@@ -274,7 +286,9 @@ impl fmt::Display for Error {
             Error::InvalidJson { detail, .. }
             | Error::InvalidCsv { detail, .. }
             | Error::InvalidOption { detail, .. }
+            | Error::InvalidRequest { detail }
             | Error::Internal { detail } => f.write_str(detail),
+            Error::Pdu(e) => fmt::Display::fmt(e, f),
             // Every core variant returned above.
             _ => Ok(()),
         }

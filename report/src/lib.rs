@@ -31,6 +31,7 @@ mod cost;
 mod error;
 mod options;
 mod result;
+mod wire;
 
 pub use batch::{process_line, to_json, write_json, Outcome, OutputLine, Request, ResultLine};
 pub use cost::{CostReport, ParseRateError, Pricing, Rate};
@@ -38,6 +39,11 @@ pub use error::{Error, ErrorLine};
 pub use options::{Field, Naming, OptionValue, Options, OptionsSeed, Scalar, Settings};
 pub use result::{code_point, Located, ReplacementReport, Report, SmartReport, WarningReport};
 pub use rust_decimal;
+pub use wire::{
+    encode_report, pdu_error_kind, CompletedReport, ConcatReport, DecodeRequest,
+    DecodeWarningReport, DecodedReport, EncodedPartReport, EncodedReport, IncompleteError,
+    IncompleteReport, NationalLanguageReport, SmppReport,
+};
 
 /// Analyses one message into its result object, or the error object of its rejection.
 ///

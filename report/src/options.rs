@@ -32,6 +32,9 @@ pub struct Settings {
     pub pricing: Pricing,
     /// Include the texts of the parts (`part_texts`).
     pub include_parts: bool,
+    /// How `septet encode` frames and delivers the parts: the concatenation reference, SMPP
+    /// packing, the destination of the SMS-SUBMIT TPDU.
+    pub encode: septet::EncodeOptions,
 }
 
 impl Settings {
@@ -47,6 +50,7 @@ impl Settings {
             options,
             pricing,
             include_parts,
+            encode: septet::EncodeOptions::default(),
         }
     }
 }
@@ -286,6 +290,53 @@ impl OptionValue for Rate {
                 Ok(Rate::from_integer(n as u64))
             }
             _ => Err("expected a decimal string like \"0.0051\" or a non-negative number".into()),
+        }
+    }
+}
+
+/// A 16-bit number (a concatenation reference).
+impl OptionValue for u16 {
+    fn typescript() -> Cow<'static, str> {
+        "number".into()
+    }
+    fn examples() -> Vec<String> {
+        vec!["0".into(), "42".into()]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        u16::deserialize(deserializer)
+    }
+}
+
+/// A destination number as a string: `+` and digits, or digits.
+impl OptionValue for septet::Address {
+    fn typescript() -> Cow<'static, str> {
+        "string".into()
+    }
+    fn examples() -> Vec<String> {
+        vec!["\"+4915112345678\"".into(), "\"01701234567\"".into()]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(deserializer)?;
+        septet::Address::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// `"unpacked"` or `"packed"`.
+impl OptionValue for septet::SmppPacking {
+    fn typescript() -> Cow<'static, str> {
+        "\"unpacked\" | \"packed\"".into()
+    }
+    fn examples() -> Vec<String> {
+        vec!["\"unpacked\"".into(), "\"packed\"".into()]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(deserializer)?;
+        match &*s {
+            "unpacked" => Ok(septet::SmppPacking::Unpacked),
+            "packed" => Ok(septet::SmppPacking::Packed),
+            other => Err(de::Error::custom(format!(
+                "unknown SMPP packing `{other}`; expected one of: unpacked, packed"
+            ))),
         }
     }
 }
@@ -541,6 +592,15 @@ schema! {
     currency: String => |s, v| s.pricing.currency = Some(v);
     /// Include `part_texts` (the texts of the parts as sent) in the result.
     parts: bool => |s, v| s.include_parts = v;
+    /// Encoding: the concatenation reference of a multi-part message (0-255 for `udh8`); in a
+    /// batch, the first of consecutive references (a line's own does not advance them).
+    reference: u16 => |s, v| s.encode.reference = v;
+    /// Encoding: build each part's SMS-SUBMIT TPDU for this destination (E.164 with `+`, or
+    /// national digits).
+    to: septet::Address => |s, v| s.encode.destination = Some(v);
+    /// Encoding: GSM-7 in SMPP `short_message` `unpacked` (one octet per septet, default) or
+    /// `packed` (the TP-UD as sent over the air).
+    smpp_packing: septet::SmppPacking => |s, v| s.encode.smpp_packing = v;
 }
 
 impl Options {

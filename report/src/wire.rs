@@ -1,0 +1,516 @@
+//! The objects of the bytes on the wire (the pdu contract, section 8): an encoded message and
+//! its parts, a decoded part, and reassembled or incomplete messages; and the requests that
+//! `septet batch --decode` and `septet reassemble` read.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use septet::{
+    decode_hex, decode_tpdu, decode_user_data, encode_hex, Alphabet, Completed, ConcatInfo,
+    DataCoding, DecodeWarning, DecodedUserData, EncodeError, EncodedPart, Encoded, HeaderNote,
+    Incomplete, PartKey, PduError, ReferenceBits,
+};
+
+use crate::error::Error;
+use crate::options::Settings;
+use crate::result::Report;
+
+/// `{"locking": "turkish" | null, "single": "turkish" | null}`: the national language tables a
+/// GSM-7 message uses (both `null` for the default alphabet and for UCS-2).
+///
+/// ```
+/// let n = septet_report::NationalLanguageReport::of(Some(septet::Alphabet::DEFAULT));
+/// assert_eq!(serde_json::to_string(&n).unwrap(), r#"{"locking":null,"single":null}"#);
+/// ```
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct NationalLanguageReport {
+    /// The locking shift table's language, `null` for the default alphabet.
+    pub locking: Option<&'static str>,
+    /// The single shift table's language, `null` for the default extension table.
+    pub single: Option<&'static str>,
+}
+
+impl NationalLanguageReport {
+    /// The pair of `alphabet` (`None`: not GSM-7).
+    pub fn of(alphabet: Option<Alphabet>) -> Self {
+        alphabet.map_or_else(Self::default, |a| NationalLanguageReport {
+            locking: a.locking().map(|l| l.name()),
+            single: a.single().map(|l| l.name()),
+        })
+    }
+}
+
+/// The SMPP `submit_sm` fields of one part.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SmppReport {
+    /// `data_coding`: 0 (GSM-7, SMSC default alphabet) or 8 (UCS-2).
+    pub data_coding: u8,
+    /// `esm_class`: 64 (UDHI) with a header, else 0.
+    pub esm_class: u8,
+    /// `short_message`, upper-case hex.
+    pub short_message: String,
+}
+
+/// One part on the wire, as `septet encode --json` prints it.
+///
+/// ```
+/// let e = septet::encode("Hello", &Default::default(), &Default::default()).unwrap();
+/// let p = septet_report::EncodedPartReport::from(&e.parts[0]);
+/// assert_eq!(serde_json::to_string(&p).unwrap(), concat!(
+///     r#"{"udh":"","user_data":"C8329BFD06","udl":5,"dcs":0,"udhi":false,"#,
+///     r#""smpp":{"data_coding":0,"esm_class":0,"short_message":"48656C6C6F"}}"#));
+/// ```
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct EncodedPartReport {
+    /// The user data header, UDHL included, upper-case hex; `""` when none.
+    pub udh: String,
+    /// TP-UD (header, fill bits, text), upper-case hex.
+    pub user_data: String,
+    /// TP-UDL: septets (header and fill included) for GSM-7, octets for UCS-2.
+    pub udl: u8,
+    /// TP-DCS.
+    pub dcs: u8,
+    /// TP-UDHI.
+    pub udhi: bool,
+    /// The SMPP fields.
+    pub smpp: SmppReport,
+    /// The whole SMS-SUBMIT TPDU, upper-case hex, when a destination was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tpdu: Option<String>,
+}
+
+impl From<&EncodedPart> for EncodedPartReport {
+    fn from(part: &EncodedPart) -> Self {
+        EncodedPartReport {
+            udh: encode_hex(&part.udh),
+            user_data: encode_hex(&part.user_data),
+            udl: part.udl,
+            dcs: part.dcs,
+            udhi: part.udhi,
+            smpp: SmppReport {
+                data_coding: part.smpp.data_coding,
+                esm_class: part.smpp.esm_class,
+                short_message: encode_hex(&part.smpp.short_message),
+            },
+            tpdu: part.tpdu.as_deref().map(encode_hex),
+        }
+    }
+}
+
+/// An encoded message: the result object of the analysis, plus `reference` (`null` for one
+/// part) and `encoded_parts`.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct EncodedReport {
+    /// The analysis, as `septet --json` prints it.
+    #[serde(flatten)]
+    pub report: Report,
+    /// The national language tables the parts use (also in the analysis once it names them).
+    #[serde(skip)]
+    pub national_language: NationalLanguageReport,
+    /// The concatenation reference; `null` for a message of one part.
+    pub reference: Option<u16>,
+    /// The parts, in order.
+    pub encoded_parts: Vec<EncodedPartReport>,
+}
+
+/// Encodes `text` under `settings` (its analysis options, its pricing, and its encoder options:
+/// reference, SMPP packing, destination) into the result object of `septet encode --json`.
+///
+/// ```
+/// let mut settings = septet_report::Settings::default();
+/// settings.encode.reference = 42;
+/// let r = septet_report::encode_report(&"a".repeat(200), &settings).unwrap();
+/// assert_eq!((r.report.parts, r.reference), (2, Some(42)));
+/// assert_eq!(r.encoded_parts[1].udh, "0500032A0202");
+/// ```
+///
+/// # Errors
+///
+/// The error object of a rejected message, or of text the bytes cannot carry.
+pub fn encode_report(text: &str, settings: &Settings) -> Result<EncodedReport, Error> {
+    let encoded: Encoded = septet::encode(text, &settings.options, &settings.encode)
+        .map_err(|e| match e {
+            EncodeError::Analysis(e) => Error::rejection(e, text, &settings.options),
+            EncodeError::Pdu(e) => Error::Pdu(e),
+            other => Error::Internal {
+                detail: other.to_string(),
+            },
+        })?;
+    let mut report = Report::new(text, &settings.options, &encoded.analysis);
+    report.cost = settings.pricing.cost(encoded.analysis.parts);
+    if settings.include_parts {
+        report.part_texts = Some(split_texts(text, settings));
+    }
+    Ok(EncodedReport {
+        report,
+        national_language: NationalLanguageReport::of(encoded.alphabet()),
+        reference: encoded.reference,
+        encoded_parts: encoded.parts.iter().map(EncodedPartReport::from).collect(),
+    })
+}
+
+fn split_texts(text: &str, settings: &Settings) -> Vec<String> {
+    septet::split(text, &settings.options)
+        .map(|s| s.parts().map(String::from).collect())
+        .unwrap_or_default()
+}
+
+/// `{"reference", "total", "sequence", "bits": 8 | 16}` of a concatenated part.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub struct ConcatReport {
+    /// The concatenation reference.
+    pub reference: u16,
+    /// Parts in the message.
+    pub total: u8,
+    /// This part's number, from 1.
+    pub sequence: u8,
+    /// 8 or 16: the width of the reference.
+    pub bits: u8,
+}
+
+impl From<ConcatInfo> for ConcatReport {
+    fn from(c: ConcatInfo) -> Self {
+        ConcatReport {
+            reference: c.reference,
+            total: c.total,
+            sequence: c.sequence,
+            bits: reference_bits(c.bits),
+        }
+    }
+}
+
+fn reference_bits(bits: ReferenceBits) -> u8 {
+    match bits {
+        ReferenceBits::Eight => 8,
+        ReferenceBits::Sixteen => 16,
+    }
+}
+
+/// A decoding warning: `{"kind", "detail"}`.
+///
+/// ```
+/// let w = septet_report::DecodeWarningReport::from(septet::DecodeWarning::Cr2);
+/// assert_eq!(w.kind, "cr2");
+/// ```
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct DecodeWarningReport {
+    /// A stable machine name: `invalid_concat`, `unknown_language`, `bad_shift_element`,
+    /// `unknown_element`, `unknown_shift_code`, `unknown_code`, `cr2`, `trailing_escape`,
+    /// `unpaired_surrogate`, `odd_octet`, `duplicate`.
+    pub kind: &'static str,
+    /// A sentence for people.
+    pub detail: String,
+}
+
+impl From<DecodeWarning> for DecodeWarningReport {
+    fn from(w: DecodeWarning) -> Self {
+        let kind = match w {
+            DecodeWarning::Header(HeaderNote::InvalidConcat) => "invalid_concat",
+            DecodeWarning::Header(HeaderNote::UnknownLanguage { .. }) => "unknown_language",
+            DecodeWarning::Header(HeaderNote::BadShiftElement { .. }) => "bad_shift_element",
+            DecodeWarning::Header(HeaderNote::UnknownElement { .. }) => "unknown_element",
+            DecodeWarning::Header(_) => "header",
+            DecodeWarning::UnknownShiftCode { .. } => "unknown_shift_code",
+            DecodeWarning::UnknownCode { .. } => "unknown_code",
+            DecodeWarning::Cr2 => "cr2",
+            DecodeWarning::TrailingEscape => "trailing_escape",
+            DecodeWarning::UnpairedSurrogate { .. } => "unpaired_surrogate",
+            DecodeWarning::OddOctet => "odd_octet",
+            _ => "warning",
+        };
+        DecodeWarningReport {
+            kind,
+            detail: w.to_string(),
+        }
+    }
+}
+
+/// One decoded part, as `septet decode --json` and `septet batch --decode` print it.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct DecodedReport {
+    /// The text; `null` for 8-bit data.
+    pub text: Option<String>,
+    /// 8-bit data, upper-case hex (absent for text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    /// `GSM-7`, `UCS-2` or `8-bit`.
+    pub encoding: &'static str,
+    /// The national language tables the header selects (GSM-7 only).
+    pub national_language: NationalLanguageReport,
+    /// The concatenation IE, or `null`.
+    pub concat: Option<ConcatReport>,
+    /// What was not quite right.
+    pub warnings: Vec<DecodeWarningReport>,
+}
+
+impl From<&DecodedUserData> for DecodedReport {
+    fn from(d: &DecodedUserData) -> Self {
+        DecodedReport {
+            text: d.text.clone(),
+            data: d.data.as_deref().map(encode_hex),
+            encoding: d.coding.name(),
+            national_language: NationalLanguageReport::of(
+                (d.coding == DataCoding::Gsm7).then(|| d.alphabet()),
+            ),
+            concat: d.udh.concat.map(ConcatReport::from),
+            warnings: d
+                .warnings
+                .iter()
+                .map(|&w| DecodeWarningReport::from(w))
+                .collect(),
+        }
+    }
+}
+
+/// A line of `septet batch --decode` or `septet reassemble`: either the user data with its
+/// TP-DCS, TP-UDHI and TP-UDL (from SMPP `deliver_sm`), or a whole TPDU in hex (`pdu`, with or
+/// without the SMSC address first). `sender` groups parts for reassembly.
+///
+/// ```
+/// let r: septet_report::DecodeRequest = serde_json::from_str(
+///     r#"{"id": 1, "user_data": "C8329BFD06", "dcs": 0, "udhi": false, "udl": 5}"#).unwrap();
+/// assert_eq!(r.decode().unwrap().text.as_deref(), Some("Hello"));
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecodeRequest<'a> {
+    /// Echoed as it is.
+    #[serde(borrow, default)]
+    pub id: Option<&'a RawValue>,
+    /// TP-UD in hex.
+    #[serde(default)]
+    pub user_data: Option<String>,
+    /// TP-DCS.
+    #[serde(default)]
+    pub dcs: Option<u8>,
+    /// TP-UDHI.
+    #[serde(default)]
+    pub udhi: Option<bool>,
+    /// TP-UDL (septets for GSM-7, octets otherwise).
+    #[serde(default)]
+    pub udl: Option<usize>,
+    /// A whole SMS-DELIVER or SMS-SUBMIT TPDU in hex.
+    #[serde(default)]
+    pub pdu: Option<String>,
+    /// Who sent it (reassembly groups by it).
+    #[serde(default)]
+    pub sender: Option<String>,
+}
+
+impl DecodeRequest<'_> {
+    /// Decodes the part the request describes. With `pdu`, the TPDU's own address is the
+    /// sender when the request names none ([`DecodeRequest::decode_with_address`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] for a request that gives neither form or both, or misses a
+    /// field; [`Error::Pdu`] for bytes that cannot be decoded.
+    pub fn decode(&self) -> Result<DecodedUserData, Error> {
+        self.decode_with_address().map(|(d, _)| d)
+    }
+
+    /// As [`DecodeRequest::decode`], with the TPDU's address (originator of an SMS-DELIVER,
+    /// destination of an SMS-SUBMIT) when the input was a whole TPDU.
+    ///
+    /// # Errors
+    ///
+    /// As [`DecodeRequest::decode`].
+    pub fn decode_with_address(&self) -> Result<(DecodedUserData, Option<String>), Error> {
+        let invalid = |detail: &str| Error::InvalidRequest {
+            detail: detail.to_string(),
+        };
+        match (&self.pdu, &self.user_data) {
+            (Some(_), Some(_)) => Err(invalid("give either `pdu` or `user_data`, not both")),
+            (None, None) => Err(invalid("missing field `user_data` (or `pdu`)")),
+            (Some(pdu), None) => {
+                if self.dcs.is_some() || self.udhi.is_some() || self.udl.is_some() {
+                    return Err(invalid(
+                        "`dcs`, `udhi` and `udl` come from the TPDU itself; give them only with `user_data`",
+                    ));
+                }
+                let bytes = decode_hex(pdu).map_err(Error::Pdu)?;
+                let tpdu = decode_tpdu(&bytes).map_err(Error::Pdu)?;
+                Ok((tpdu.user_data, Some(tpdu.address)))
+            }
+            (None, Some(user_data)) => {
+                let dcs = self.dcs.ok_or_else(|| invalid("missing field `dcs`"))?;
+                let udl = self.udl.ok_or_else(|| invalid("missing field `udl`"))?;
+                let udhi = self.udhi.unwrap_or(false);
+                let bytes = decode_hex(user_data).map_err(Error::Pdu)?;
+                let decoded = decode_user_data(&bytes, dcs, udhi, udl).map_err(Error::Pdu)?;
+                Ok((decoded, None))
+            }
+        }
+    }
+}
+
+/// A message whose parts have all arrived: `{"ids", "sender", "text", "parts"}` (plus `data`
+/// for 8-bit payloads and `warnings` when there are any).
+#[derive(Clone, Debug, Serialize)]
+pub struct CompletedReport {
+    /// The ids of the parts, in sequence order.
+    pub ids: Vec<Box<RawValue>>,
+    /// The sender as the lines named it (`null` when they did not).
+    pub sender: Option<String>,
+    /// The whole text (`null` for 8-bit data).
+    pub text: Option<String>,
+    /// The whole 8-bit payload, upper-case hex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    /// Parts joined.
+    pub parts: usize,
+    /// Warnings of the parts and of the joining, and duplicates dropped.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<DecodeWarningReport>,
+}
+
+impl From<Completed<Option<String>, Box<RawValue>>> for CompletedReport {
+    fn from(c: Completed<Option<String>, Box<RawValue>>) -> Self {
+        CompletedReport {
+            ids: c.ids,
+            sender: c.sender,
+            text: c.text,
+            data: c.data.as_deref().map(encode_hex),
+            parts: c.parts,
+            warnings: c
+                .warnings
+                .into_iter()
+                .map(DecodeWarningReport::from)
+                .collect(),
+        }
+    }
+}
+
+/// The error of a message that never completed.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncompleteError {
+    /// Always `incomplete`.
+    pub kind: &'static str,
+    /// The concatenation reference.
+    pub reference: u16,
+    /// Parts the message has.
+    pub total: u8,
+    /// 8 or 16.
+    pub bits: u8,
+    /// Sequence numbers that never arrived, ascending.
+    pub missing: Vec<u8>,
+}
+
+/// `{"ids", "sender", "error": {"kind": "incomplete", "reference", "total", "bits", "missing"}}`.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncompleteReport {
+    /// The ids of the parts that arrived, in sequence order.
+    pub ids: Vec<Box<RawValue>>,
+    /// The sender.
+    pub sender: Option<String>,
+    /// What is missing.
+    pub error: IncompleteError,
+}
+
+impl From<Incomplete<Option<String>, Box<RawValue>>> for IncompleteReport {
+    fn from(i: Incomplete<Option<String>, Box<RawValue>>) -> Self {
+        let PartKey {
+            sender,
+            reference,
+            total,
+            bits,
+        } = i.key;
+        IncompleteReport {
+            ids: i.ids,
+            sender,
+            error: IncompleteError {
+                kind: "incomplete",
+                reference,
+                total,
+                bits: reference_bits(bits),
+                missing: i.missing,
+            },
+        }
+    }
+}
+
+/// The machine name of a [`PduError`], for error objects.
+///
+/// ```
+/// assert_eq!(septet_report::pdu_error_kind(&septet::PduError::BadHex { offset: 1 }), "bad_hex");
+/// ```
+pub fn pdu_error_kind(e: &PduError) -> &'static str {
+    match e {
+        PduError::BufferTooSmall { .. } => "buffer_too_small",
+        PduError::FillBits { .. } => "fill_bits",
+        PduError::UserDataTooShort { .. } => "user_data_too_short",
+        PduError::HeaderPastEnd { .. } => "header_past_end",
+        PduError::ElementPastEnd { .. } => "element_past_end",
+        PduError::MissingHeader => "missing_header",
+        PduError::UnsupportedDataCoding { .. } => "unsupported_data_coding",
+        PduError::UserDataLength { .. } => "user_data_length",
+        PduError::Truncated { .. } => "truncated",
+        PduError::TrailingOctets { .. } => "trailing_octets",
+        PduError::UnsupportedMessageType { .. } => "unsupported_message_type",
+        PduError::BadAddress { .. } => "bad_address",
+        PduError::NotEncodable { .. } => "not_encodable",
+        PduError::PartTooLong { .. } => "part_too_long",
+        PduError::BadConcat { .. } => "bad_concat",
+        PduError::ProfileMismatch { .. } => "profile_mismatch",
+        PduError::BadHex { .. } => "bad_hex",
+        _ => "invalid_pdu",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_json(line: &str) -> String {
+        let r: DecodeRequest = serde_json::from_str(line).unwrap();
+        serde_json::to_string(&DecodedReport::from(&r.decode().unwrap())).unwrap()
+    }
+
+    #[test]
+    fn spec_vectors_decode_to_the_spec_objects() {
+        assert_eq!(
+            decode_json(r#"{"user_data": "050003000201D06536FB8D2EB3D96F", "dcs": 0, "udhi": true, "udl": 17}"#),
+            r#"{"text":"hellohello","encoding":"GSM-7","national_language":{"locking":null,"single":null},"concat":{"reference":0,"total":2,"sequence":1,"bits":8},"warnings":[]}"#
+        );
+        assert_eq!(
+            decode_json(r#"{"user_data": "03240101D81C37F330", "dcs": 0, "udhi": true, "udl": 10}"#),
+            r#"{"text":"Ğşa","encoding":"GSM-7","national_language":{"locking":null,"single":"turkish"},"concat":null,"warnings":[]}"#
+        );
+        assert_eq!(
+            decode_json(r#"{"pdu": "07912160130300F4040B914151245584F600087010807121352B10212200A900AE00680065006C006C006F"}"#),
+            r#"{"text":"™©®hello","encoding":"UCS-2","national_language":{"locking":null,"single":null},"concat":null,"warnings":[]}"#
+        );
+    }
+
+    #[test]
+    fn bad_requests_are_typed_errors() {
+        for (line, kind) in [
+            (r#"{"user_data": "C8329BFD0", "dcs": 0, "udl": 5}"#, "bad_hex"),
+            (r#"{"user_data": "C8329BFD06", "dcs": 0, "udl": 50}"#, "user_data_too_short"),
+            (r#"{"user_data": "C8329BFD06", "udl": 5}"#, "invalid_request"),
+            (r#"{"dcs": 0}"#, "invalid_request"),
+            (r#"{"pdu": "00", "user_data": "00"}"#, "invalid_request"),
+            (r#"{"user_data": "0A000301", "dcs": 0, "udhi": true, "udl": 4}"#, "header_past_end"),
+        ] {
+            let r: DecodeRequest = serde_json::from_str(line).unwrap();
+            let e = r.decode().unwrap_err();
+            assert_eq!(e.kind(), kind, "{line}");
+            assert_eq!(e.code(), 400);
+        }
+        assert!(serde_json::from_str::<DecodeRequest>(r#"{"user_dat": "00"}"#).is_err());
+    }
+
+    #[test]
+    fn encode_report_matches_the_spec_vectors() {
+        let mut settings = Settings::default();
+        let r = encode_report("hellohello", &settings).unwrap();
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains(r#""reference":null,"encoded_parts":[{"udh":"","user_data":"E8329BFD4697D9EC37","udl":10,"dcs":0,"udhi":false"#), "{json}");
+        settings.encode.destination = Some(septet::Address::parse("+4915112345678").unwrap());
+        let r = encode_report("Hello", &settings).unwrap();
+        let tpdu = r.encoded_parts[0].tpdu.clone().unwrap();
+        // The TPDU decodes back to the text and the destination.
+        let d = decode_tpdu(&decode_hex(&tpdu).unwrap()).unwrap();
+        assert_eq!((d.user_data.text.as_deref(), d.address.as_str()), (Some("Hello"), "+4915112345678"));
+    }
+}
