@@ -146,6 +146,17 @@ pub struct OutputLine {
     pub outcome: Outcome,
 }
 
+impl OutputLine {
+    /// A result line (not an error) with its outcome.
+    pub fn new(json: String, outcome: Outcome) -> Self {
+        OutputLine {
+            json,
+            is_error: false,
+            outcome,
+        }
+    }
+}
+
 /// Appends `value` as JSON to `out` (see [`to_json`]).
 ///
 /// ```
@@ -201,7 +212,40 @@ pub fn process_line(
     line_offset: u64,
     settings: &Settings,
 ) -> OutputLine {
-    let error = |id: Option<&RawValue>, error: Error| OutputLine {
+    let request = match read_request(line, line_number, line_offset) {
+        Ok(request) => request,
+        Err(line) => return line,
+    };
+    // Most lines give no options: report with the defaults as they are.
+    let settings = if request.options.is_empty() {
+        Cow::Borrowed(settings)
+    } else {
+        Cow::Owned(request.options.apply(settings))
+    };
+    match report(&request.text, &settings) {
+        Ok(report) => OutputLine {
+            json: to_json(&ResultLine {
+                id: request.id,
+                report: &report,
+            }),
+            is_error: false,
+            outcome: Outcome::Accepted {
+                encoding: report.encoding,
+                parts: report.parts,
+            },
+        },
+        Err(e) => error_line(request.id, e),
+    }
+}
+
+/// The error line of `error` for the line with `id`.
+///
+/// ```
+/// let line = septet_report::error_line(None, septet_report::Error::NoContent { after_smart_encoding: false });
+/// assert!(line.is_error && line.json.starts_with(r#"{"error":{"code":40316"#));
+/// ```
+pub fn error_line(id: Option<&RawValue>, error: Error) -> OutputLine {
+    OutputLine {
         json: to_json(&ErrorLine { id, error: &error }),
         is_error: true,
         outcome: if error.is_rejection() {
@@ -209,7 +253,40 @@ pub fn process_line(
         } else {
             Outcome::Malformed
         },
-    };
+    }
+}
+
+/// A batch line read as a request: its id, its text and the options it gives.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ReadRequest<'a> {
+    /// Echoed as it is.
+    pub id: Option<&'a RawValue>,
+    /// The message body.
+    pub text: String,
+    /// The options the line gives (over the command's defaults).
+    pub options: Options,
+}
+
+/// Reads one line of `septet batch` input as a request (what [`process_line`] does before it
+/// analyses), for handlers that do something else with the message (`septet batch --encode`).
+///
+/// ```
+/// let r = septet_report::read_request(br#"{"id": 1, "text": "hi", "reference": 9}"#, 1, 0).unwrap();
+/// assert_eq!((r.text.as_str(), r.options.reference), ("hi", Some(9)));
+/// assert!(septet_report::read_request(b"{}", 1, 0).unwrap_err().is_error);
+/// ```
+///
+/// # Errors
+///
+/// The error line (invalid UTF-8, invalid JSON, an invalid option, no `text`), echoing the id
+/// whenever it can be read.
+pub fn read_request(
+    line: &[u8],
+    line_number: u64,
+    line_offset: u64,
+) -> Result<ReadRequest<'_>, OutputLine> {
+    let error = |id, e| Err(error_line(id, e));
     let text = match std::str::from_utf8(line) {
         Ok(text) => text,
         Err(e) => {
@@ -256,26 +333,11 @@ pub fn process_line(
     let Some(text) = request.text else {
         return error(request.id, invalid_json("missing field `text`".into()));
     };
-    // Most lines give no options: report with the defaults as they are.
-    let settings = if request.options.is_empty() {
-        Cow::Borrowed(settings)
-    } else {
-        Cow::Owned(request.options.apply(settings))
-    };
-    match report(&text, &settings) {
-        Ok(report) => OutputLine {
-            json: to_json(&ResultLine {
-                id: request.id,
-                report: &report,
-            }),
-            is_error: false,
-            outcome: Outcome::Accepted {
-                encoding: report.encoding,
-                parts: report.parts,
-            },
-        },
-        Err(e) => error(request.id, e),
-    }
+    Ok(ReadRequest {
+        id: request.id,
+        text,
+        options: request.options,
+    })
 }
 
 /// Just the `id` of a line that is not a valid request, to echo it in the error line.

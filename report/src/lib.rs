@@ -33,16 +33,20 @@ mod options;
 mod result;
 mod wire;
 
-pub use batch::{process_line, to_json, write_json, Outcome, OutputLine, Request, ResultLine};
+pub use batch::{
+    error_line, process_line, read_request, to_json, write_json, Outcome, OutputLine, ReadRequest,
+    Request, ResultLine,
+};
 pub use cost::{CostReport, ParseRateError, Pricing, Rate};
 pub use error::{Error, ErrorLine};
 pub use options::{Field, Naming, OptionValue, Options, OptionsSeed, Scalar, Settings};
 pub use result::{code_point, Located, ReplacementReport, Report, SmartReport, WarningReport};
 pub use rust_decimal;
 pub use wire::{
-    encode_report, pdu_error_kind, CompletedReport, ConcatReport, DecodeRequest,
+    decode_line, encode_line, encode_report, pdu_error_kind, read_decode_request, DecodedLine,
+    EncodedLine, CompletedReport, ConcatReport, DecodeRequest,
     DecodeWarningReport, DecodedReport, EncodedPartReport, EncodedReport, IncompleteError,
-    IncompleteReport, NationalLanguageReport, SmppReport,
+    IncompleteReport, NationalLanguageReport, Reassembly, ReassemblyOutput, SmppReport,
 };
 
 /// Analyses one message into its result object, or the error object of its rejection.

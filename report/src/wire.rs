@@ -11,6 +11,11 @@ use septet::{
     Incomplete, PartKey, PduError, ReferenceBits,
 };
 
+use std::borrow::Cow;
+
+use septet::References;
+
+use crate::batch::{error_line, to_json, Outcome, OutputLine, ReadRequest};
 use crate::error::Error;
 use crate::options::Settings;
 use crate::result::Report;
@@ -153,6 +158,169 @@ fn split_texts(text: &str, settings: &Settings) -> Vec<String> {
     septet::split(text, &settings.options)
         .map(|s| s.parts().map(String::from).collect())
         .unwrap_or_default()
+}
+
+/// A result line of `septet batch --encode`: `{"id"?, ...the encoded message}`.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct EncodedLine<'a> {
+    /// Echoed from the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a RawValue>,
+    /// The encoded message.
+    #[serde(flatten)]
+    pub encoded: &'a EncodedReport,
+}
+
+/// Encodes one batch request (read by [`read_request`](crate::read_request)) over the
+/// command's `defaults`, numbering references as the pdu contract (3.3) says: multi-part
+/// messages take consecutive references from `references`; a line that sets its own
+/// `reference` uses it and does not advance the counter; single-part and rejected messages
+/// take none.
+///
+/// ```
+/// use septet_report::{encode_line, read_request, Settings};
+/// let mut refs = septet::References::new(7);
+/// let defaults = Settings::default();
+/// let long = format!(r#"{{"id": 1, "text": "{}"}}"#, "a".repeat(200));
+/// for expected in [7, 8] {
+///     let line = encode_line(read_request(long.as_bytes(), 1, 0).unwrap(), &defaults, &mut refs);
+///     assert!(line.json.contains(&format!(r#""reference":{expected},"#)));
+/// }
+/// let short = read_request(br#"{"text": "hi"}"#, 2, 0).unwrap();
+/// assert!(encode_line(short, &defaults, &mut refs).json.contains(r#""reference":null"#));
+/// assert_eq!(refs.peek(), 9);
+/// ```
+pub fn encode_line(
+    request: ReadRequest<'_>,
+    defaults: &Settings,
+    references: &mut References,
+) -> OutputLine {
+    let explicit = request.options.reference;
+    let mut settings = if request.options.is_empty() {
+        Cow::Borrowed(defaults)
+    } else {
+        Cow::Owned(request.options.apply(defaults))
+    };
+    let bits = ReferenceBits::Eight;
+    if explicit.is_none() {
+        settings.to_mut().encode.reference =
+            (u32::from(references.peek()) % bits.references()) as u16;
+    }
+    match encode_report(&request.text, &settings) {
+        Ok(encoded) => {
+            let taken = references.take(encoded.report.parts, explicit, bits);
+            debug_assert_eq!(taken, encoded.reference, "the counter and the encoder agree");
+            OutputLine::new(
+                to_json(&EncodedLine {
+                    id: request.id,
+                    encoded: &encoded,
+                }),
+                Outcome::Accepted {
+                    encoding: encoded.report.encoding,
+                    parts: encoded.report.parts,
+                },
+            )
+        }
+        Err(e) => error_line(request.id, e),
+    }
+}
+
+/// A result line of `septet batch --decode`: `{"id"?, ...the decoded part}`.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct DecodedLine<'a> {
+    /// Echoed from the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a RawValue>,
+    /// The decoded part.
+    #[serde(flatten)]
+    pub decoded: &'a DecodedReport,
+}
+
+/// Just the `id` of a line that is not a valid request, to echo it in the error line.
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+}
+
+/// Reads one line of `septet batch --decode` / `septet reassemble` input as a
+/// [`DecodeRequest`].
+///
+/// # Errors
+///
+/// The error line (invalid UTF-8, invalid JSON, an unknown field), echoing the id whenever it
+/// can be read.
+pub fn read_decode_request(
+    line: &[u8],
+    line_number: u64,
+    line_offset: u64,
+) -> Result<DecodeRequest<'_>, OutputLine> {
+    let text = std::str::from_utf8(line).map_err(|e| {
+        error_line(
+            None,
+            Error::InvalidUtf8 {
+                line: line_number,
+                byte_offset: e.valid_up_to(),
+                input_offset: line_offset + e.valid_up_to() as u64,
+            },
+        )
+    })?;
+    let echoable = |id: &RawValue| serde_json::from_str::<serde_json::Value>(id.get()).is_ok();
+    let request: DecodeRequest<'_> = serde_json::from_str(text).map_err(|e| {
+        let id = serde_json::from_str::<IdOnly<'_>>(text)
+            .ok()
+            .and_then(|r| r.id)
+            .filter(|id| echoable(id));
+        error_line(
+            id,
+            Error::InvalidJson {
+                line: line_number,
+                detail: format!("line {line_number}: {e}"),
+            },
+        )
+    })?;
+    if let Some(id) = request.id.filter(|id| !echoable(id)) {
+        let _ = id;
+        return Err(error_line(
+            None,
+            Error::InvalidJson {
+                line: line_number,
+                detail: format!("line {line_number}: `id` cannot be echoed"),
+            },
+        ));
+    }
+    Ok(request)
+}
+
+/// Decodes one line of `septet batch --decode` input into its output line.
+///
+/// ```
+/// let line = septet_report::decode_line(br#"{"id": "a", "user_data": "C8329BFD06", "dcs": 0, "udhi": false, "udl": 5}"#, 1, 0);
+/// assert!(line.json.starts_with(r#"{"id":"a","text":"Hello","encoding":"GSM-7""#));
+/// let bad = septet_report::decode_line(br#"{"id": "b", "user_data": "XY", "dcs": 0, "udl": 1}"#, 2, 0);
+/// assert!(bad.json.starts_with(r#"{"id":"b","error":{"code":400,"kind":"bad_hex""#));
+/// ```
+pub fn decode_line(line: &[u8], line_number: u64, line_offset: u64) -> OutputLine {
+    let request = match read_decode_request(line, line_number, line_offset) {
+        Ok(request) => request,
+        Err(line) => return line,
+    };
+    match request.decode() {
+        Ok(decoded) => {
+            let report = DecodedReport::from(&decoded);
+            OutputLine::new(
+                to_json(&DecodedLine {
+                    id: request.id,
+                    decoded: &report,
+                }),
+                Outcome::Accepted {
+                    encoding: report.encoding,
+                    parts: 1,
+                },
+            )
+        }
+        Err(e) => error_line(request.id, e),
+    }
 }
 
 /// `{"reference", "total", "sequence", "bits": 8 | 16}` of a concatenated part.
@@ -427,6 +595,174 @@ impl From<Incomplete<Option<String>, Box<RawValue>>> for IncompleteReport {
             },
         }
     }
+}
+
+/// `septet reassemble`: decoding request lines in, one line per completed message out (as soon
+/// as its last part arrives), and at the end one error line per message still incomplete.
+/// Memory is bounded by the core [`Reassembler`](septet::Reassembler)'s limits; the clock is the
+/// line number, so `max_age` counts lines.
+///
+/// ```
+/// use septet_report::Reassembly;
+/// let mut r = Reassembly::new(septet::ReassemblyLimits::default());
+/// let p2 = br#"{"id": "b", "sender": "+1", "user_data": "050003070202D06536FB0D", "dcs": 0, "udhi": true, "udl": 12}"#;
+/// let p1 = br#"{"id": "a", "sender": "+1", "user_data": "050003070201D06536FB0D", "dcs": 0, "udhi": true, "udl": 12}"#;
+/// assert!(r.push_line(p2, 1, 0).lines.is_empty());
+/// let out = r.push_line(p1, 2, 0);
+/// assert_eq!(out.lines[0].json, r#"{"ids":["a","b"],"sender":"+1","text":"hellohello","parts":2}"#);
+/// assert!(r.finish().is_empty());
+/// ```
+pub struct Reassembly {
+    reassembler: septet::Reassembler<Option<String>, Box<RawValue>>,
+}
+
+impl std::fmt::Debug for Reassembly {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reassembly")
+            .field("pending", &self.reassembler.pending())
+            .finish()
+    }
+}
+
+/// What one line of `septet reassemble` produced.
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct ReassemblyOutput {
+    /// Output lines: completed messages, expired ones, or the line's own error.
+    pub lines: Vec<OutputLine>,
+    /// Parts dropped as duplicates, as JSON objects for standard error:
+    /// `{"id", "sender", "warning": {"kind": "duplicate", "reference", "total", "bits", "sequence"}}`.
+    pub duplicates: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct DuplicateWarning {
+    kind: &'static str,
+    detail: String,
+    reference: u16,
+    total: u8,
+    bits: u8,
+    sequence: u8,
+}
+
+#[derive(Serialize)]
+struct DuplicateLine<'a> {
+    id: &'a RawValue,
+    sender: &'a Option<String>,
+    warning: DuplicateWarning,
+}
+
+impl Reassembly {
+    /// An empty reassembly with these bounds.
+    pub fn new(limits: septet::ReassemblyLimits) -> Self {
+        Reassembly {
+            reassembler: septet::Reassembler::new(limits),
+        }
+    }
+
+    /// Takes one input line (1-based `line_number`, byte offset `line_offset`). A line without
+    /// `id` is known by its line number; a whole TPDU without `sender` is grouped by its own
+    /// address.
+    pub fn push_line(
+        &mut self,
+        line: &[u8],
+        line_number: u64,
+        line_offset: u64,
+    ) -> ReassemblyOutput {
+        let mut out = ReassemblyOutput::default();
+        let request = match read_decode_request(line, line_number, line_offset) {
+            Ok(request) => request,
+            Err(line) => {
+                out.lines.push(line);
+                return out;
+            }
+        };
+        let (decoded, address) = match request.decode_with_address() {
+            Ok(decoded) => decoded,
+            Err(e) => {
+                out.lines.push(error_line(request.id, e));
+                return out;
+            }
+        };
+        let id = match request.id {
+            Some(id) => id.to_owned(),
+            None => number_id(line_number),
+        };
+        let sender = request.sender.clone().or(address);
+        let events = self.reassembler.push(sender, id, &decoded, line_number);
+        self.take_events(events, &mut out);
+        out
+    }
+
+    fn take_events(
+        &mut self,
+        events: Vec<septet::ReassemblyEvent<Option<String>, Box<RawValue>>>,
+        out: &mut ReassemblyOutput,
+    ) {
+        for event in events {
+            match event {
+                septet::ReassemblyEvent::Completed(done) => {
+                    let report = CompletedReport::from(done);
+                    let parts = report.parts;
+                    out.lines.push(OutputLine::new(
+                        to_json(&report),
+                        Outcome::Accepted {
+                            encoding: "reassembled",
+                            parts,
+                        },
+                    ));
+                }
+                septet::ReassemblyEvent::Duplicate { id, key, sequence } => {
+                    let warning = DuplicateWarning {
+                        kind: "duplicate",
+                        detail: format!(
+                            "part {sequence} of {} (reference {}) arrived again; dropped",
+                            key.total, key.reference
+                        ),
+                        reference: key.reference,
+                        total: key.total,
+                        bits: reference_bits(key.bits),
+                        sequence,
+                    };
+                    out.duplicates.push(to_json(&DuplicateLine {
+                        id: &id,
+                        sender: &key.sender,
+                        warning,
+                    }));
+                }
+                septet::ReassemblyEvent::Expired(incomplete) => {
+                    out.lines.push(incomplete_line(incomplete));
+                }
+                #[allow(unreachable_patterns)]
+                _ => {}
+            }
+        }
+    }
+
+    /// Ends the input: one error line per message still incomplete, in order of first arrival.
+    pub fn finish(self) -> Vec<OutputLine> {
+        self.reassembler
+            .finish()
+            .into_iter()
+            .map(incomplete_line)
+            .collect()
+    }
+}
+
+fn incomplete_line(incomplete: Incomplete<Option<String>, Box<RawValue>>) -> OutputLine {
+    let report = IncompleteReport::from(incomplete);
+    OutputLine {
+        json: to_json(&report),
+        is_error: true,
+        outcome: Outcome::Malformed,
+    }
+}
+
+fn number_id(line_number: u64) -> Box<RawValue> {
+    RawValue::from_string(line_number.to_string()).unwrap_or_else(|_| {
+        debug_assert!(false, "a number is valid JSON");
+        Box::<RawValue>::default()
+    })
 }
 
 /// The machine name of a [`PduError`], for error objects.
