@@ -15,5 +15,6 @@
 pub mod batch;
 pub mod display;
 mod human;
+pub mod wire;
 
 pub use human::{human_report, savings_hint};

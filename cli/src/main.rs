@@ -13,6 +13,7 @@ use septet::{Charset, EncodingRequest, Options, SenderType, SplitMode};
 use septet_cli::batch::input::Format;
 use septet_cli::batch::{self, Analyse, BatchConfig, Progress};
 use septet_cli::human_report;
+use septet_cli::wire::{human_decoded, human_encoded, Decode, Encode};
 use septet_report::{report, ErrorLine, Rate, Settings};
 
 /// Exit code: the message (or some batch line) was rejected or malformed.
@@ -70,6 +71,85 @@ enum Command {
     /// Exit codes: 0 every line gave a result, 1 some line was rejected or malformed (the output
     /// is still complete), 2 usage or I/O error.
     Batch(BatchArgs),
+    /// The bytes on the wire: each part's user data header, TP-UD (packed septets or UTF-16),
+    /// TP-UDL, TP-DCS, SMPP fields, and with --to the whole SMS-SUBMIT TPDU for a modem.
+    Encode(EncodeArgs),
+    /// Hex in, text out: TP-UD with --dcs, --udl and --udhi, or a whole SMS-DELIVER/SUBMIT TPDU
+    /// (with or without the SMSC address first, as AT+CMGL prints it).
+    Decode(DecodeArgs),
+    /// JSON Lines of parts in ({"id"?, "sender"?, "user_data", "dcs", "udhi", "udl"} or
+    /// {"id"?, "sender"?, "pdu"}), one line per completed message out as soon as its last part
+    /// arrives: {"ids", "sender", "text", "parts"}. At the end, one error line per incomplete
+    /// message with the sequence numbers missing. Duplicates are dropped and reported on
+    /// standard error.
+    ///
+    /// Exit codes: 0 every message completed, 1 some line was malformed or a message
+    /// incomplete, 2 usage or I/O error.
+    Reassemble(ReassembleArgs),
+}
+
+#[derive(Args, Debug)]
+struct EncodeArgs {
+    /// The message, quoted as one argument (standard input when absent).
+    #[arg(value_name = "TEXT")]
+    text: Vec<String>,
+
+    /// Read the message from a file (UTF-8; one trailing newline is dropped).
+    #[arg(long, value_name = "PATH", conflicts_with = "text")]
+    file: Option<PathBuf>,
+
+    /// Print one JSON object instead of the annotated view.
+    #[arg(long)]
+    json: bool,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args, Debug)]
+struct DecodeArgs {
+    /// Hex: the TP-UD (with --dcs and --udl) or a whole TPDU (standard input when absent).
+    #[arg(value_name = "HEX")]
+    hex: Option<String>,
+
+    /// TP-DCS of the user data (decimal, or hex with 0x); without it the input is a whole TPDU.
+    #[arg(long, value_name = "N", value_parser = byte_value, requires = "udl")]
+    dcs: Option<u8>,
+
+    /// TP-UDL of the user data: septets for GSM-7, octets otherwise.
+    #[arg(long, value_name = "N", requires = "dcs")]
+    udl: Option<usize>,
+
+    /// TP-UDHI: the user data starts with a header.
+    #[arg(long, requires = "dcs")]
+    udhi: bool,
+
+    /// Print one JSON object instead of the view.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct ReassembleArgs {
+    /// JSON Lines file (standard input when absent).
+    file: Option<PathBuf>,
+
+    /// Most incomplete messages kept at once; one more expires the oldest.
+    #[arg(long, value_name = "N", value_parser = at_least_one, default_value_t = septet::ReassemblyLimits::default().max_pending)]
+    max_pending: usize,
+
+    /// Expire an incomplete message this many input lines after its first part.
+    #[arg(long, value_name = "LINES")]
+    max_age: Option<u64>,
+}
+
+/// An octet, decimal or `0x` hex.
+fn byte_value(s: &str) -> Result<u8, String> {
+    let parsed = match s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        Some(hex) => u8::from_str_radix(hex, 16),
+        None => s.parse::<u8>(),
+    };
+    parsed.map_err(|e| format!("{e} (an octet: 0-255 or 0x00-0xFF)"))
 }
 
 #[derive(Args, Debug)]
@@ -101,6 +181,16 @@ struct BatchArgs {
     /// No progress line, even on a terminal.
     #[arg(long)]
     no_progress: bool,
+
+    /// Encode each message (the objects of `septet encode --json`); multi-part messages take
+    /// consecutive references from --reference. Runs on one job, in input order.
+    #[arg(long, conflicts_with = "decode")]
+    encode: bool,
+
+    /// Decode each line: {"id"?, "user_data", "dcs", "udhi", "udl"} or {"id"?, "pdu"} (with
+    /// --lines or --csv: a whole TPDU in hex per record).
+    #[arg(long)]
+    decode: bool,
 
     #[command(flatten)]
     common: Common,
@@ -161,6 +251,32 @@ struct Common {
     /// Include the texts of the parts in JSON output.
     #[arg(long)]
     parts: bool,
+
+    /// Encoding: the concatenation reference of a multi-part message (in a batch, the first of
+    /// consecutive references).
+    #[arg(long, value_name = "N")]
+    reference: Option<u16>,
+
+    /// Encoding: the destination number (E.164 with +, or national digits); adds each part's
+    /// SMS-SUBMIT TPDU.
+    #[arg(long, value_name = "NUMBER", value_parser = parse_address)]
+    to: Option<septet::Address>,
+
+    /// Encoding: GSM-7 in SMPP short_message unpacked (one octet per septet) or packed.
+    #[arg(long, value_name = "MODE", value_parser = parse_packing)]
+    smpp_packing: Option<septet::SmppPacking>,
+}
+
+fn parse_address(s: &str) -> Result<septet::Address, String> {
+    septet::Address::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_packing(s: &str) -> Result<septet::SmppPacking, String> {
+    match s {
+        "unpacked" => Ok(septet::SmppPacking::Unpacked),
+        "packed" => Ok(septet::SmppPacking::Packed),
+        _ => Err("expected unpacked or packed".into()),
+    }
 }
 
 impl Common {
@@ -178,6 +294,9 @@ impl Common {
         o.rate = self.rate;
         o.currency = self.currency.clone();
         o.parts = Some(self.parts);
+        o.reference = self.reference;
+        o.to = self.to;
+        o.smpp_packing = self.smpp_packing;
         o
     }
 
@@ -202,6 +321,9 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Some(Command::Batch(args)) => run_batch(args),
+        Some(Command::Encode(args)) => run_encode(args),
+        Some(Command::Decode(args)) => run_decode(args),
+        Some(Command::Reassemble(args)) => run_reassemble(args),
         None => single(&cli),
     };
     match result {
@@ -284,7 +406,9 @@ fn run_batch(args: &BatchArgs) -> Result<u8, String> {
         }
         None => (Box::new(io::stdin()), None),
     };
-    let jobs = args.jobs.unwrap_or_else(|| {
+    // References are numbered in input order: encoding runs on one job.
+    let jobs = if args.encode { Some(1) } else { args.jobs };
+    let jobs = jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(usize::from)
             .unwrap_or(1)
@@ -300,8 +424,24 @@ fn run_batch(args: &BatchArgs) -> Result<u8, String> {
         },
     };
     let output = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let handler = Arc::new(Analyse::new(settings.clone()));
-    let tally = batch::run(input, output, handler, config).map_err(|e| match e.kind() {
+    let result = if args.encode {
+        batch::run(
+            input,
+            output,
+            Arc::new(Encode::new(settings.clone())),
+            config,
+        )
+    } else if args.decode {
+        batch::run(input, output, Arc::new(Decode), config)
+    } else {
+        batch::run(
+            input,
+            output,
+            Arc::new(Analyse::new(settings.clone())),
+            config,
+        )
+    };
+    let tally = result.map_err(|e| match e.kind() {
         io::ErrorKind::InvalidInput => e.to_string(),
         _ => format!("batch: {e}"),
     })?;
@@ -372,6 +512,117 @@ fn single(cli: &Cli) -> Result<u8, String> {
         }
     };
     Ok(code)
+}
+
+/// The message of a command: one argument, `--file`, or standard input.
+fn message_of(text: &[String], file: Option<&Path>, usage: &str) -> Result<String, String> {
+    if text.len() > 1 {
+        let joined = text.join(" ");
+        return Err(format!(
+            "the message must be one argument, but it came as {} words; quote it: {usage} {}",
+            text.len(),
+            shell_quote(&joined)
+        ));
+    }
+    match (file, text.first()) {
+        (Some(path), _) => read_file(path),
+        (None, Some(text)) => Ok(text.clone()),
+        (None, None) if io::stdin().is_terminal() => Err(format!(
+            "no message: give it as an argument ({usage} \"Hello\"), with --file, or on standard input"
+        )),
+        (None, None) => read_stdin(),
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    writeln!(io::stdout().lock(), "{json}").map_err(|e| e.to_string())
+}
+
+fn run_encode(args: &EncodeArgs) -> Result<u8, String> {
+    let settings = args.common.settings();
+    let text = message_of(&args.text, args.file.as_deref(), "septet encode")?;
+    match septet_report::encode_report(&text, &settings) {
+        Ok(encoded) if args.json => print_json(&encoded).map(|()| 0),
+        Ok(encoded) => {
+            let view = human_encoded(&encoded);
+            io::stdout()
+                .lock()
+                .write_all(view.as_bytes())
+                .map_err(|e| e.to_string())?;
+            Ok(0)
+        }
+        Err(e) if args.json => print_json(&ErrorLine {
+            id: None,
+            error: &e,
+        })
+        .map(|()| REJECTED),
+        Err(e) => {
+            eprintln!("septet: rejected ({} {}): {e}", e.code(), e.kind());
+            Ok(REJECTED)
+        }
+    }
+}
+
+fn run_decode(args: &DecodeArgs) -> Result<u8, String> {
+    let hex = match &args.hex {
+        Some(hex) => hex.clone(),
+        None if io::stdin().is_terminal() => {
+            return Err("no input: give the hex as an argument or on standard input".into())
+        }
+        None => read_stdin()?,
+    };
+    let hex: String = hex.chars().filter(|c| !c.is_whitespace()).collect();
+    let request = match (args.dcs, args.udl) {
+        (Some(dcs), Some(udl)) => {
+            serde_json::json!({"user_data": hex, "dcs": dcs, "udl": udl, "udhi": args.udhi})
+        }
+        _ => serde_json::json!({"pdu": hex}),
+    };
+    let request_json = request.to_string();
+    let request: septet_report::DecodeRequest<'_> =
+        serde_json::from_str(&request_json).map_err(|e| e.to_string())?;
+    match request.decode() {
+        Ok(decoded) => {
+            let report = septet_report::DecodedReport::from(&decoded);
+            if args.json {
+                print_json(&report)?;
+            } else {
+                io::stdout()
+                    .lock()
+                    .write_all(human_decoded(&report).as_bytes())
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(0)
+        }
+        Err(e) if args.json => print_json(&ErrorLine {
+            id: None,
+            error: &e,
+        })
+        .map(|()| REJECTED),
+        Err(e) => {
+            eprintln!("septet: cannot decode ({}): {e}", e.kind());
+            Ok(REJECTED)
+        }
+    }
+}
+
+fn run_reassemble(args: &ReassembleArgs) -> Result<u8, String> {
+    let input: Box<dyn io::BufRead> = match &args.file {
+        Some(path) => Box::new(io::BufReader::new(
+            File::open(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )),
+        None => Box::new(io::stdin().lock()),
+    };
+    let limits = septet::ReassemblyLimits {
+        max_pending: args.max_pending,
+        max_age: args.max_age,
+        ..Default::default()
+    };
+    let output = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let tally = septet_cli::wire::reassemble(input, output, io::stderr().lock(), limits)
+        .map_err(|e| format!("reassemble: {e}"))?;
+    Ok(if tally.all_succeeded() { 0 } else { REJECTED })
 }
 
 /// A message from bytes: UTF-8, one trailing newline (LF or CRLF) dropped.

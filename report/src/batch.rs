@@ -268,6 +268,13 @@ pub struct ReadRequest<'a> {
     pub options: Options,
 }
 
+impl<'a> ReadRequest<'a> {
+    /// A request from its parts (for records that are not JSON lines: `--lines`, `--csv`).
+    pub fn new(id: Option<&'a RawValue>, text: String, options: Options) -> Self {
+        ReadRequest { id, text, options }
+    }
+}
+
 /// Reads one line of `septet batch` input as a request (what [`process_line`] does before it
 /// analyses), for handlers that do something else with the message (`septet batch --encode`).
 ///

@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use septet::{
     decode_hex, decode_tpdu, decode_user_data, encode_hex, Alphabet, Completed, ConcatInfo,
-    DataCoding, DecodeWarning, DecodedUserData, EncodeError, EncodedPart, Encoded, HeaderNote,
+    DataCoding, DecodeWarning, DecodedUserData, EncodeError, Encoded, EncodedPart, HeaderNote,
     Incomplete, PartKey, PduError, ReferenceBits,
 };
 
@@ -133,8 +133,8 @@ pub struct EncodedReport {
 ///
 /// The error object of a rejected message, or of text the bytes cannot carry.
 pub fn encode_report(text: &str, settings: &Settings) -> Result<EncodedReport, Error> {
-    let encoded: Encoded = septet::encode(text, &settings.options, &settings.encode)
-        .map_err(|e| match e {
+    let encoded: Encoded =
+        septet::encode(text, &settings.options, &settings.encode).map_err(|e| match e {
             EncodeError::Analysis(e) => Error::rejection(e, text, &settings.options),
             EncodeError::Pdu(e) => Error::Pdu(e),
             other => Error::Internal {
@@ -209,7 +209,10 @@ pub fn encode_line(
     match encode_report(&request.text, &settings) {
         Ok(encoded) => {
             let taken = references.take(encoded.report.parts, explicit, bits);
-            debug_assert_eq!(taken, encoded.reference, "the counter and the encoder agree");
+            debug_assert_eq!(
+                taken, encoded.reference,
+                "the counter and the encoder agree"
+            );
             OutputLine::new(
                 to_json(&EncodedLine {
                     id: request.id,
@@ -805,15 +808,21 @@ mod tests {
     #[test]
     fn spec_vectors_decode_to_the_spec_objects() {
         assert_eq!(
-            decode_json(r#"{"user_data": "050003000201D06536FB8D2EB3D96F", "dcs": 0, "udhi": true, "udl": 17}"#),
+            decode_json(
+                r#"{"user_data": "050003000201D06536FB8D2EB3D96F", "dcs": 0, "udhi": true, "udl": 17}"#
+            ),
             r#"{"text":"hellohello","encoding":"GSM-7","national_language":{"locking":null,"single":null},"concat":{"reference":0,"total":2,"sequence":1,"bits":8},"warnings":[]}"#
         );
         assert_eq!(
-            decode_json(r#"{"user_data": "03240101D81C37F330", "dcs": 0, "udhi": true, "udl": 10}"#),
+            decode_json(
+                r#"{"user_data": "03240101D81C37F330", "dcs": 0, "udhi": true, "udl": 10}"#
+            ),
             r#"{"text":"Ğşa","encoding":"GSM-7","national_language":{"locking":null,"single":"turkish"},"concat":null,"warnings":[]}"#
         );
         assert_eq!(
-            decode_json(r#"{"pdu": "07912160130300F4040B914151245584F600087010807121352B10212200A900AE00680065006C006C006F"}"#),
+            decode_json(
+                r#"{"pdu": "07912160130300F4040B914151245584F600087010807121352B10212200A900AE00680065006C006C006F"}"#
+            ),
             r#"{"text":"™©®hello","encoding":"UCS-2","national_language":{"locking":null,"single":null},"concat":null,"warnings":[]}"#
         );
     }
@@ -821,12 +830,24 @@ mod tests {
     #[test]
     fn bad_requests_are_typed_errors() {
         for (line, kind) in [
-            (r#"{"user_data": "C8329BFD0", "dcs": 0, "udl": 5}"#, "bad_hex"),
-            (r#"{"user_data": "C8329BFD06", "dcs": 0, "udl": 50}"#, "user_data_too_short"),
-            (r#"{"user_data": "C8329BFD06", "udl": 5}"#, "invalid_request"),
+            (
+                r#"{"user_data": "C8329BFD0", "dcs": 0, "udl": 5}"#,
+                "bad_hex",
+            ),
+            (
+                r#"{"user_data": "C8329BFD06", "dcs": 0, "udl": 50}"#,
+                "user_data_too_short",
+            ),
+            (
+                r#"{"user_data": "C8329BFD06", "udl": 5}"#,
+                "invalid_request",
+            ),
             (r#"{"dcs": 0}"#, "invalid_request"),
             (r#"{"pdu": "00", "user_data": "00"}"#, "invalid_request"),
-            (r#"{"user_data": "0A000301", "dcs": 0, "udhi": true, "udl": 4}"#, "header_past_end"),
+            (
+                r#"{"user_data": "0A000301", "dcs": 0, "udhi": true, "udl": 4}"#,
+                "header_past_end",
+            ),
         ] {
             let r: DecodeRequest = serde_json::from_str(line).unwrap();
             let e = r.decode().unwrap_err();
@@ -847,6 +868,9 @@ mod tests {
         let tpdu = r.encoded_parts[0].tpdu.clone().unwrap();
         // The TPDU decodes back to the text and the destination.
         let d = decode_tpdu(&decode_hex(&tpdu).unwrap()).unwrap();
-        assert_eq!((d.user_data.text.as_deref(), d.address.as_str()), (Some("Hello"), "+4915112345678"));
+        assert_eq!(
+            (d.user_data.text.as_deref(), d.address.as_str()),
+            (Some("Hello"), "+4915112345678")
+        );
     }
 }

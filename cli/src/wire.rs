@@ -1,0 +1,357 @@
+//! The byte side of the command: `septet batch --encode` and `--decode` handlers, the
+//! `septet reassemble` loop, and the human views of `septet encode` and `septet decode`.
+
+use std::fmt::Write as _;
+use std::io::{self, BufRead, Write};
+use std::sync::Mutex;
+
+use serde_json::value::RawValue;
+
+use septet::References;
+use septet_report::{
+    decode_line, encode_line, read_request, DecodedReport, EncodedReport, Outcome, ReadRequest,
+    Reassembly, Settings,
+};
+
+use crate::batch::{summary::Tally, LineHandler};
+
+/// The encoding handler of `septet batch --encode`: each line's encoded message, references
+/// numbered across the batch (run it with one job: the numbering follows the input order).
+#[derive(Debug)]
+pub struct Encode {
+    settings: Settings,
+    references: Mutex<References>,
+}
+
+impl Encode {
+    /// A handler with these defaults; references start at `settings.encode.reference`.
+    pub fn new(settings: Settings) -> Self {
+        let references = Mutex::new(References::new(settings.encode.reference));
+        Encode {
+            settings,
+            references,
+        }
+    }
+
+    fn encode(&self, request: ReadRequest<'_>, out: &mut Vec<u8>) -> Outcome {
+        // A poisoned lock only means another line panicked; the counter is still a counter.
+        let mut references = self
+            .references
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let line = encode_line(request, &self.settings, &mut references);
+        out.extend_from_slice(line.json.as_bytes());
+        line.outcome
+    }
+}
+
+impl LineHandler for Encode {
+    fn request(
+        &self,
+        line: &[u8],
+        line_number: u64,
+        line_offset: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome {
+        match read_request(line, line_number, line_offset) {
+            Ok(request) => self.encode(request, out),
+            Err(line) => {
+                out.extend_from_slice(line.json.as_bytes());
+                line.outcome
+            }
+        }
+    }
+
+    fn message(
+        &self,
+        id: Option<&RawValue>,
+        text: &str,
+        _line_number: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome {
+        let request = ReadRequest::new(id, text.to_string(), Default::default());
+        self.encode(request, out)
+    }
+}
+
+/// The decoding handler of `septet batch --decode`: each line
+/// `{"id"?, "user_data", "dcs", "udhi", "udl"}` or `{"id"?, "pdu"}` decoded.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Decode;
+
+impl LineHandler for Decode {
+    fn request(
+        &self,
+        line: &[u8],
+        line_number: u64,
+        line_offset: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome {
+        let line = decode_line(line, line_number, line_offset);
+        out.extend_from_slice(line.json.as_bytes());
+        line.outcome
+    }
+
+    fn message(
+        &self,
+        id: Option<&RawValue>,
+        text: &str,
+        line_number: u64,
+        out: &mut Vec<u8>,
+    ) -> Outcome {
+        // A plain line or CSV field is a whole TPDU in hex.
+        let mut request = serde_json::Map::new();
+        if let Some(id) = id.and_then(|id| serde_json::from_str(id.get()).ok()) {
+            request.insert("id".into(), id);
+        }
+        request.insert("pdu".into(), text.trim().into());
+        let json = serde_json::Value::Object(request).to_string();
+        let line = decode_line(json.as_bytes(), line_number, 0);
+        out.extend_from_slice(line.json.as_bytes());
+        line.outcome
+    }
+}
+
+/// Runs `septet reassemble`: JSON Lines from `input`, completed messages (and, at the end or
+/// when a bound expires them, incomplete ones) to `output`, duplicates to `notices`. Each
+/// completed message is flushed at once, so a service can feed it part by part.
+///
+/// ```
+/// let input = concat!(
+///     r#"{"id": 2, "user_data": "050003070202D06536FB0D", "dcs": 0, "udhi": true, "udl": 12}"#, "\n",
+///     r#"{"id": 1, "user_data": "050003070201D06536FB0D", "dcs": 0, "udhi": true, "udl": 12}"#, "\n",
+///     r#"{"id": 3, "user_data": "050003080201D06536FB0D", "dcs": 0, "udhi": true, "udl": 12}"#, "\n");
+/// let (mut out, mut notices) = (Vec::new(), Vec::new());
+/// let tally = septet_cli::wire::reassemble(input.as_bytes(), &mut out, &mut notices, Default::default()).unwrap();
+/// let out = String::from_utf8(out).unwrap();
+/// let lines: Vec<&str> = out.lines().collect();
+/// assert_eq!(lines[0], r#"{"ids":[1,2],"sender":null,"text":"hellohello","parts":2}"#);
+/// assert!(lines[1].contains(r#""error":{"kind":"incomplete","reference":8,"total":2,"bits":8,"missing":[2]}"#));
+/// assert!(!tally.all_succeeded());
+/// ```
+///
+/// # Errors
+///
+/// I/O errors of `input`, `output` or `notices`.
+pub fn reassemble(
+    mut input: impl BufRead,
+    mut output: impl Write,
+    mut notices: impl Write,
+    limits: septet::ReassemblyLimits,
+) -> io::Result<Tally> {
+    let mut reassembly = Reassembly::new(limits);
+    let mut tally = Tally::default();
+    let mut line = Vec::new();
+    let (mut line_number, mut offset) = (0u64, 0u64);
+    loop {
+        line.clear();
+        let read = input.read_until(b'\n', &mut line)?;
+        if read == 0 {
+            break;
+        }
+        line_number += 1;
+        let line_offset = offset;
+        offset += read as u64;
+        let mut body = &line[..];
+        if let Some(rest) = body.strip_suffix(b"\n") {
+            body = rest.strip_suffix(b"\r").unwrap_or(rest);
+        }
+        if body.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let out = reassembly.push_line(body, line_number, line_offset);
+        for notice in &out.duplicates {
+            writeln!(notices, "{notice}")?;
+        }
+        for l in &out.lines {
+            output.write_all(l.json.as_bytes())?;
+            output.write_all(b"\n")?;
+            tally.add(l.outcome);
+        }
+        if !out.lines.is_empty() {
+            // One line per message (not per part): flushing each lets a service read its
+            // answer at once, at little cost.
+            output.flush()?;
+        }
+    }
+    for l in reassembly.finish() {
+        output.write_all(l.json.as_bytes())?;
+        output.write_all(b"\n")?;
+        tally.add(l.outcome);
+    }
+    output.flush()?;
+    Ok(tally)
+}
+
+/// `septet encode` for people: each part's header (annotated), TP-UD, TP-UDL, TP-DCS and SMPP
+/// fields.
+///
+/// ```
+/// let settings = septet_report::Settings::default();
+/// let e = septet_report::encode_report(&"a".repeat(200), &settings).unwrap();
+/// let view = septet_cli::wire::human_encoded(&e);
+/// assert!(view.contains("part 1 of 2"));
+/// assert!(view.contains("concatenation, 8-bit reference 0, part 1 of 2"));
+/// ```
+pub fn human_encoded(e: &EncodedReport) -> String {
+    let r = &e.report;
+    let mut s = String::new();
+    let tables = match (e.national_language.locking, e.national_language.single) {
+        (None, None) if r.encoding == "GSM-7" => " (default alphabet)".to_string(),
+        (None, None) => String::new(),
+        (locking, single) => format!(
+            " (locking {}, single shift {})",
+            locking.unwrap_or("default"),
+            single.unwrap_or("default")
+        ),
+    };
+    let _ = writeln!(s, "encoding     {}{tables}", r.encoding);
+    let _ = writeln!(
+        s,
+        "parts        {} ({} {} per part)",
+        r.parts,
+        r.units_per_part,
+        if r.encoding == "GSM-7" {
+            "septets"
+        } else {
+            "UTF-16 units"
+        }
+    );
+    match e.reference {
+        Some(reference) => {
+            let _ = writeln!(s, "reference    {reference}");
+        }
+        None => {
+            let _ = writeln!(s, "reference    none (one part)");
+        }
+    }
+    for (i, p) in e.encoded_parts.iter().enumerate() {
+        let _ = writeln!(s, "\npart {} of {}", i + 1, e.encoded_parts.len());
+        if p.udh.is_empty() {
+            let _ = writeln!(s, "  UDH        none");
+        } else {
+            let _ = writeln!(s, "  UDH        {}", spaced(&p.udh));
+            for note in describe_udh(&p.udh) {
+                let _ = writeln!(s, "               {note}");
+            }
+        }
+        let unit = if p.dcs == 0 { "septets" } else { "octets" };
+        let _ = writeln!(s, "  TP-DCS     0x{:02X}   TP-UDHI {}", p.dcs, p.udhi);
+        let _ = writeln!(s, "  TP-UDL     {} {unit}", p.udl);
+        let _ = writeln!(s, "  TP-UD      {}", spaced(&p.user_data));
+        let _ = writeln!(
+            s,
+            "  SMPP       data_coding {}, esm_class 0x{:02X}, sm_length {}",
+            p.smpp.data_coding,
+            p.smpp.esm_class,
+            p.smpp.short_message.len() / 2
+        );
+        let _ = writeln!(s, "  short_message {}", spaced(&p.smpp.short_message));
+        if let Some(tpdu) = &p.tpdu {
+            let _ = writeln!(s, "  TPDU       {}", spaced(tpdu));
+            // The TPDU is led by 00 ("use the SIM's SMSC"), which AT+CMGS does not count.
+            let _ = writeln!(
+                s,
+                "  modem      AT+CMGS={} then {tpdu}",
+                (tpdu.len() / 2).saturating_sub(1)
+            );
+        }
+    }
+    s
+}
+
+/// `septet decode` for people: the text, the header and the tables.
+///
+/// ```
+/// let r: septet_report::DecodeRequest = serde_json::from_str(r#"{"user_data": "03240101D81C37F330", "dcs": 0, "udhi": true, "udl": 10}"#).unwrap();
+/// let d = septet_report::DecodedReport::from(&r.decode().unwrap());
+/// let view = septet_cli::wire::human_decoded(&d);
+/// assert!(view.contains("Ğşa") && view.contains("single shift turkish"));
+/// ```
+pub fn human_decoded(d: &DecodedReport) -> String {
+    let mut s = String::new();
+    match (&d.text, &d.data) {
+        (Some(text), _) => {
+            let _ = writeln!(s, "text         {}", crate::display::readable(text).0);
+        }
+        (None, Some(data)) => {
+            let _ = writeln!(s, "data         {}", spaced(data));
+        }
+        (None, None) => {}
+    }
+    let _ = writeln!(s, "encoding     {}", d.encoding);
+    if d.encoding == "GSM-7" {
+        let _ = writeln!(
+            s,
+            "tables       locking {}, single shift {}",
+            d.national_language.locking.unwrap_or("default"),
+            d.national_language.single.unwrap_or("default")
+        );
+    }
+    match &d.concat {
+        Some(c) => {
+            let _ = writeln!(
+                s,
+                "concat       part {} of {}, {}-bit reference {}",
+                c.sequence, c.total, c.bits, c.reference
+            );
+        }
+        None => {
+            let _ = writeln!(s, "concat       none");
+        }
+    }
+    for w in &d.warnings {
+        let _ = writeln!(s, "warning      {}", w.detail);
+    }
+    s
+}
+
+/// Hex in pairs: `05 00 03 …`.
+fn spaced(hex: &str) -> String {
+    let mut out = String::with_capacity(hex.len() * 3 / 2);
+    for (i, pair) in hex.as_bytes().chunks(2).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(std::str::from_utf8(pair).unwrap_or("??"));
+    }
+    out
+}
+
+/// A sentence per information element of a UDH given in hex.
+fn describe_udh(hex: &str) -> Vec<String> {
+    let Ok(bytes) = septet::decode_hex(hex) else {
+        return Vec::new();
+    };
+    let mut notes = vec![format!(
+        "UDHL {} octets",
+        bytes.first().copied().unwrap_or(0)
+    )];
+    let mut i = 1;
+    while i + 1 < bytes.len() {
+        let (iei, len) = (bytes[i], usize::from(bytes[i + 1]));
+        let data = bytes.get(i + 2..i + 2 + len).unwrap_or(&[]);
+        let note = match (iei, data) {
+            (0x00, [r, t, q]) => {
+                format!("IE 00: concatenation, 8-bit reference {r}, part {q} of {t}")
+            }
+            (0x08, [hi, lo, t, q]) => format!(
+                "IE 08: concatenation, 16-bit reference {}, part {q} of {t}",
+                u16::from_be_bytes([*hi, *lo])
+            ),
+            (0x24, [nli]) => format!("IE 24: national single shift table {}", language(*nli)),
+            (0x25, [nli]) => format!("IE 25: national locking shift table {}", language(*nli)),
+            _ => format!("IE {iei:02X}: {len} octet(s)"),
+        };
+        notes.push(note);
+        i += 2 + len;
+    }
+    notes
+}
+
+fn language(nli: u8) -> String {
+    septet::Language::from_nli(nli).map_or_else(
+        || format!("NLI {nli}"),
+        |l| format!("{} (NLI {nli})", l.name()),
+    )
+}
