@@ -305,6 +305,12 @@ impl OptionValue for u16 {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         u16::deserialize(deserializer)
     }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            Scalar::Number(n) if (0.0..=65535.0).contains(&n) && n.fract() == 0.0 => Ok(n as u16),
+            _ => Err("expected an integer from 0 to 65535".into()),
+        }
+    }
 }
 
 /// A destination number as a string: `+` and digits, or digits.
@@ -319,6 +325,12 @@ impl OptionValue for septet::Address {
         let s = Cow::<str>::deserialize(deserializer)?;
         septet::Address::parse(&s).map_err(de::Error::custom)
     }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            Scalar::Text(s) => septet::Address::parse(s).map_err(|e| e.to_string()),
+            _ => Err("expected a number as a string, like \"+4915112345678\"".into()),
+        }
+    }
 }
 
 /// `"unpacked"` or `"packed"`.
@@ -331,13 +343,23 @@ impl OptionValue for septet::SmppPacking {
     }
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = Cow::<str>::deserialize(deserializer)?;
-        match &*s {
-            "unpacked" => Ok(septet::SmppPacking::Unpacked),
-            "packed" => Ok(septet::SmppPacking::Packed),
-            other => Err(de::Error::custom(format!(
-                "unknown SMPP packing `{other}`; expected one of: unpacked, packed"
-            ))),
+        smpp_packing(&s).map_err(de::Error::custom)
+    }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            Scalar::Text(s) => smpp_packing(s),
+            _ => Err("expected \"unpacked\" or \"packed\"".into()),
         }
+    }
+}
+
+fn smpp_packing(s: &str) -> Result<septet::SmppPacking, String> {
+    match s {
+        "unpacked" => Ok(septet::SmppPacking::Unpacked),
+        "packed" => Ok(septet::SmppPacking::Packed),
+        other => Err(format!(
+            "unknown SMPP packing `{other}`; expected one of: unpacked, packed"
+        )),
     }
 }
 
