@@ -608,7 +608,8 @@ schema! {
     warn_parts: usize => |s, v| s.options.warn_parts = v;
     /// Most characters in the body (default 1600).
     max_characters: usize => |s, v| s.options.max_characters = v;
-    /// Per-segment rate as a decimal string, e.g. `"0.0051"`; adds `cost`.
+    /// Per-segment rate, e.g. "0.0051" (a string keeps its digits: "0.0050" gives amounts to 4
+    /// places) or 0.0051 (a number is taken as its shortest decimal form); adds `cost`.
     rate: Rate => |s, v| s.pricing.rate = Some(v);
     /// Currency code printed with the cost.
     currency: String => |s, v| s.pricing.currency = Some(v);
@@ -626,6 +627,34 @@ schema! {
 }
 
 impl Options {
+    /// The TypeScript declaration of the options object (camelCase names, every field optional,
+    /// each with its documentation and the type of the values it takes), generated from the
+    /// schema. The wasm package's `.d.ts` carries exactly this (a test checks it).
+    ///
+    /// ```
+    /// let ts = septet_report::Options::typescript();
+    /// assert!(ts.starts_with("/** Options; every field is optional and mirrors a flag of the `septet` command. */\nexport interface Options {\n"));
+    /// assert!(ts.contains("  maxParts?: number;\n"));
+    /// assert!(ts.contains(r#"  split?: "units" | "graphemes";"#));
+    /// ```
+    pub fn typescript() -> String {
+        let mut out = String::from(
+            "/** Options; every field is optional and mirrors a flag of the `septet` command. */\nexport interface Options {\n",
+        );
+        for field in Options::FIELDS {
+            let doc: Vec<&str> = field.doc.lines().map(str::trim).collect();
+            out.push_str("  /** ");
+            out.push_str(&doc.join("\n   * "));
+            out.push_str(" */\n  ");
+            out.push_str(&Naming::CamelCase.name(field.name));
+            out.push_str("?: ");
+            out.push_str(&field.typescript());
+            out.push_str(";\n");
+        }
+        out.push_str("}\n");
+        out
+    }
+
     /// These options over the defaults.
     ///
     /// ```

@@ -20,19 +20,22 @@ use septet::Charset;
 use septet_report::{report, Error, Naming, Options, Scalar, Settings};
 use wasm_bindgen::prelude::*;
 
+// The `Options` interface is generated from the one options schema
+// (`cargo run -p septet-report --example typescript`); a test checks it is exactly that text.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** Options; every field is optional and mirrors a flag of the `septet` command. */
 export interface Options {
-  /** Per-request encoding: "auto" (default), "gsm7" (smart encoding, must end GSM-7) or "ucs2". */
+  /** Per-request encoding: `auto` (default), `gsm7` (smart encoding, must end GSM-7) or
+   * `ucs2` (forced, no smart encoding). */
   encoding?: "auto" | "gsm7" | "ucs2";
-  /** The profile's smart-encoding flag (default false). */
+  /** The profile's smart-encoding flag (default false; `encoding = gsm7` always applies it). */
   smartEncoding?: boolean;
-  /** Sender type; "short-code" sends ASCII 7-bit. */
+  /** Sender type; `short-code` sends ASCII 7-bit. */
   sender?: "long-code" | "toll-free" | "short-code" | "alphanumeric";
-  /** 7-bit charset of GSM routes (default "gsm0338"). */
+  /** 7-bit charset of GSM routes (default `gsm0338`). */
   charset?: "gsm0338" | "carrier-safe" | "ascii7";
-  /** Where parts may be cut (default "units"). */
+  /** Where parts may be cut (default `units`). */
   split?: "units" | "graphemes";
   /** Most parts allowed (default 10; error 40302 above). */
   maxParts?: number;
@@ -41,11 +44,11 @@ export interface Options {
   /** Most characters in the body (default 1600). */
   maxCharacters?: number;
   /** Per-segment rate, e.g. "0.0051" (a string keeps its digits: "0.0050" gives amounts to 4
-   * places) or 0.0051 (a number is taken as its shortest decimal form, `String(rate)`); adds `cost`. */
+   * places) or 0.0051 (a number is taken as its shortest decimal form); adds `cost`. */
   rate?: string | number;
   /** Currency code printed with the cost. */
   currency?: string;
-  /** Include `part_texts` in the result. */
+  /** Include `part_texts` (the texts of the parts as sent) in the result. */
   parts?: boolean;
 }
 
@@ -513,6 +516,17 @@ mod tests {
         );
         let err = analyze_to_json("", &settings).unwrap_err();
         assert!(err.contains(r#""code":40316"#));
+    }
+
+    #[test]
+    fn the_options_type_is_the_generated_one() {
+        // TYPES is consumed by the wasm_bindgen attribute: read it in the source.
+        let source = include_str!("lib.rs");
+        let generated = Options::typescript();
+        assert!(
+            source.contains(&generated),
+            "the Options interface in TYPES differs from the schema's; replace it with:\n{generated}"
+        );
     }
 
     #[test]
