@@ -5,7 +5,6 @@ use alloc::borrow::Cow;
 
 use crate::charset::Charset;
 use crate::classify::{scan, Scan};
-use crate::cost::Decimal;
 use crate::encoding::Encoding;
 use crate::error::{Error, Warning};
 use crate::options::{Options, SplitMode};
@@ -90,19 +89,6 @@ pub struct SmartEncodingMetadata {
 }
 
 impl Analysis {
-    /// The cost of the message: parts × `rate_per_segment`, in exact decimal arithmetic.
-    /// `None` on overflow.
-    ///
-    /// ```
-    /// let a = septet::analyze(&"x".repeat(400))?;
-    /// let rate: septet::Decimal = "0.0051".parse().unwrap();
-    /// assert_eq!(a.cost(rate).unwrap().to_string(), "0.0153");
-    /// # Ok::<(), septet::Error>(())
-    /// ```
-    pub fn cost(&self, rate_per_segment: Decimal) -> Option<Decimal> {
-        rate_per_segment.checked_mul_count(self.parts as u64)
-    }
-
     /// Whether smart encoding ran for this message.
     ///
     /// ```

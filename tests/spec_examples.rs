@@ -2,7 +2,7 @@
 
 mod naive;
 
-use septet::{analyze, analyze_with, Decimal, Encoding, EncodingRequest, Error, Options, Warning};
+use septet::{analyze, analyze_with, Encoding, EncodingRequest, Error, Options, Warning};
 
 fn unlimited() -> Options {
     Options::default()
@@ -263,16 +263,7 @@ fn limits() {
     );
 }
 
-#[test]
-fn cost_is_exact() {
-    let rate: Decimal = "0.0051".parse().unwrap();
-    assert_eq!(rate.checked_mul_count(3).unwrap().to_string(), "0.0153");
-    let a = analyze(&"a".repeat(307)).unwrap();
-    assert_eq!(a.cost(rate).unwrap().to_string(), "0.0153");
-    // 0.1 × 3 is 0.3 exactly (binary floating point gives 0.30000000000000004).
-    let rate: Decimal = "0.1".parse().unwrap();
-    assert_eq!(rate.checked_mul_count(3).unwrap().to_string(), "0.3");
-}
+// Cost (spec: parts × rate, exact) is priced by septet-report: report/tests/pricing.rs.
 
 #[test]
 fn mms_fallback_body_then_urls() {

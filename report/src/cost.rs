@@ -38,10 +38,15 @@ impl Rate {
     /// assert_eq!(huge.times(100_000), None);
     /// ```
     pub fn times(self, parts: u64) -> Option<Decimal> {
+        let scale = self.0.scale();
+        if parts == 0 || self.0.is_zero() {
+            // Zero with the rate's digits after the point ("0.0000").
+            return Some(Decimal::new(0, scale));
+        }
         let product = self.0.checked_mul(Decimal::from(parts))?;
         // rust_decimal drops digits after the point rather than fail when a product needs more
         // than 96 bits: that would no longer be exact.
-        (product.scale() == self.0.scale()).then_some(product)
+        (product.scale() == scale).then_some(product)
     }
 
     /// A whole-number rate.
@@ -51,6 +56,26 @@ impl Rate {
     /// ```
     pub fn from_integer(n: u64) -> Rate {
         Rate(Decimal::from(n))
+    }
+
+    /// How many digits come after the point (at most [`Rate::MAX_SCALE`]).
+    ///
+    /// ```
+    /// assert_eq!("0.0050".parse::<septet_report::Rate>().unwrap().scale(), 4);
+    /// ```
+    pub fn scale(self) -> u8 {
+        let scale = self.0.scale();
+        debug_assert!(scale as usize <= Self::MAX_SCALE);
+        u8::try_from(scale).unwrap_or(u8::MAX)
+    }
+
+    /// The digits as an integer (the rate times 10^scale), for a decimal column.
+    ///
+    /// ```
+    /// assert_eq!("1.25".parse::<septet_report::Rate>().unwrap().mantissa(), 125);
+    /// ```
+    pub fn mantissa(self) -> i128 {
+        self.0.mantissa()
     }
 
     /// The rate as a `rust_decimal::Decimal`.

@@ -290,7 +290,10 @@ impl fmt::Display for Error {
             | Error::Internal { detail } => f.write_str(detail),
             Error::Pdu(e) => fmt::Display::fmt(e, f),
             // Every core variant returned above.
-            _ => Ok(()),
+            _ => {
+                debug_assert!(false, "no detail for {self:?}");
+                Ok(())
+            }
         }
     }
 }

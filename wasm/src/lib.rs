@@ -214,7 +214,10 @@ pub fn analyze_to_json(text: &str, settings: &Settings) -> Result<String, String
 
 /// A JS `Error` with `code`, `kind` and `data` (the error body) from an error body in JSON.
 fn js_error(body_json: &str) -> JsValue {
-    let data = JSON::parse(body_json).unwrap_or(JsValue::NULL);
+    // Our own error bodies are JSON objects.
+    let data = JSON::parse(body_json);
+    debug_assert!(data.is_ok(), "an error body is not JSON: {body_json}");
+    let data = data.unwrap_or(JsValue::NULL);
     let get =
         |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let detail = get("detail").as_string().unwrap_or_default();
@@ -271,8 +274,12 @@ fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
     let mut parsed = Options::default();
     let object: &js_sys::Object = options.unchecked_ref();
     for key in js_sys::Object::keys(object).iter() {
+        // `Object.keys` gives strings.
+        debug_assert!(key.is_string());
         let name = key.as_string().unwrap_or_default();
-        let value = Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED);
+        // A getter that throws is an error, not an absent option.
+        let value = Reflect::get(&options, &key)
+            .map_err(|_| invalid(format!("option `{name}` cannot be read")))?;
         if value.is_undefined() {
             continue;
         }
