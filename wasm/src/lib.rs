@@ -50,6 +50,15 @@ export interface Options {
   currency?: string;
   /** Include `part_texts` (the texts of the parts as sent) in the result. */
   parts?: boolean;
+  /** Encoding: the concatenation reference of a multi-part message (0-255 for `udh8`); in a
+   * batch, the first of consecutive references (a line's own does not advance them). */
+  reference?: number;
+  /** Encoding: build each part's SMS-SUBMIT TPDU for this destination (E.164 with `+`, or
+   * national digits). */
+  to?: string;
+  /** Encoding: GSM-7 in SMPP `short_message` `unpacked` (one octet per septet, default) or
+   * `packed` (the TP-UD as sent over the air). */
+  smppPacking?: "unpacked" | "packed";
 }
 
 /** A character located in the input (indices count Unicode scalar values; offsets are UTF-8 bytes). */
