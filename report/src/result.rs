@@ -16,12 +16,12 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
-/// A character located in the input.
+/// A character located in the input, in the three units front ends count in.
 ///
 /// ```
-/// let c = septet_report::Located::new(3, 3, '😀');
+/// let c = septet_report::Located::new(3, 3, 3, '😀');
 /// assert_eq!(serde_json::to_string(&c).unwrap(),
-///            r#"{"char_index":3,"byte_offset":3,"char":"😀","code_point":"U+1F600"}"#);
+///            r#"{"char_index":3,"byte_offset":3,"utf16_index":3,"char":"😀","code_point":"U+1F600"}"#);
 /// ```
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 #[non_exhaustive]
@@ -30,6 +30,9 @@ pub struct Located {
     pub char_index: usize,
     /// Byte offset in the input (UTF-8).
     pub byte_offset: usize,
+    /// Index in UTF-16 code units: what JavaScript's `String.prototype.slice` (and Java's
+    /// `substring`) take, and the unit lone-surrogate positions are given in.
+    pub utf16_index: usize,
     /// The character.
     #[serde(rename = "char")]
     pub character: char,
@@ -38,15 +41,17 @@ pub struct Located {
 }
 
 impl Located {
-    /// The character `character` at character index `char_index` and byte offset `byte_offset`.
+    /// The character `character` at character index `char_index`, byte offset `byte_offset`
+    /// and UTF-16 index `utf16_index`.
     ///
     /// ```
-    /// assert_eq!(septet_report::Located::new(0, 0, 'ç').code_point, "U+00E7");
+    /// assert_eq!(septet_report::Located::new(0, 0, 0, 'ç').code_point, "U+00E7");
     /// ```
-    pub fn new(char_index: usize, byte_offset: usize, character: char) -> Self {
+    pub fn new(char_index: usize, byte_offset: usize, utf16_index: usize, character: char) -> Self {
         Located {
             char_index,
             byte_offset,
+            utf16_index,
             character,
             code_point: code_point(character),
         }
@@ -59,23 +64,60 @@ impl Located {
     /// let found = septet_report::Located::non_gsm("Hi 😀 ç", &gsm7);
     /// assert_eq!(found.len(), 2);
     /// assert_eq!((found[1].character, found[1].char_index), ('ç', 5));
+    /// assert_eq!((found[1].byte_offset, found[1].utf16_index), (8, 6)); // 😀: 4 bytes, 2 units
     /// ```
     pub fn non_gsm(text: &str, options: &Options) -> Vec<Located> {
-        non_gsm(text, options).map(Located::from).collect()
+        let mut utf16 = Utf16Cursor::new(text);
+        non_gsm(text, options)
+            .map(|c: NonGsmChar| {
+                let utf16_index = utf16.index_at(c.byte_offset);
+                Located::new(c.char_index, c.byte_offset, utf16_index, c.character)
+            })
+            .collect()
     }
 }
 
-impl From<NonGsmChar> for Located {
-    fn from(c: NonGsmChar) -> Self {
-        Located::new(c.char_index, c.byte_offset, c.character)
+/// Turns the byte offsets of one text, asked in increasing order, into UTF-16 indices in one pass
+/// over the text overall.
+struct Utf16Cursor<'a> {
+    text: &'a str,
+    byte_offset: usize,
+    utf16_index: usize,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Utf16Cursor {
+            text,
+            byte_offset: 0,
+            utf16_index: 0,
+        }
+    }
+
+    /// The UTF-16 index of the character at `byte_offset` (a character boundary).
+    fn index_at(&mut self, byte_offset: usize) -> usize {
+        if byte_offset < self.byte_offset {
+            // Asked backwards: count again from the start.
+            *self = Utf16Cursor::new(self.text);
+        }
+        let gap = self.text.get(self.byte_offset..byte_offset).unwrap_or("");
+        debug_assert_eq!(
+            gap.len(),
+            byte_offset - self.byte_offset,
+            "not a char boundary"
+        );
+        self.utf16_index += gap.encode_utf16().count();
+        self.byte_offset = byte_offset;
+        self.utf16_index
     }
 }
 
 /// One substitution smart encoding made.
 ///
 /// ```
-/// let r = septet_report::ReplacementReport::of("a’b");
-/// assert_eq!((r[0].char_index, r[0].byte_offset, r[0].from, r[0].to), (1, 1, '’', "'"));
+/// let r = septet_report::ReplacementReport::of("😀’b");
+/// assert_eq!((r[0].char_index, r[0].byte_offset, r[0].utf16_index), (1, 4, 2));
+/// assert_eq!((r[0].from, r[0].to), ('’', "'"));
 /// assert_eq!(r[0].code_point, "U+2019");
 /// ```
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -85,6 +127,8 @@ pub struct ReplacementReport {
     pub char_index: usize,
     /// Byte offset in the input.
     pub byte_offset: usize,
+    /// Index in UTF-16 code units (what JavaScript's `String.prototype.slice` takes).
+    pub utf16_index: usize,
     /// The character replaced.
     pub from: char,
     /// `U+XXXX` of the character replaced.
@@ -100,10 +144,12 @@ impl ReplacementReport {
     /// assert!(septet_report::ReplacementReport::of("plain").is_empty());
     /// ```
     pub fn of(text: &str) -> Vec<ReplacementReport> {
+        let mut utf16 = Utf16Cursor::new(text);
         replacements(text)
             .map(|r| ReplacementReport {
                 char_index: r.char_index,
                 byte_offset: r.byte_offset,
+                utf16_index: utf16.index_at(r.byte_offset),
                 from: r.from,
                 code_point: code_point(r.from),
                 to: r.to,

@@ -61,11 +61,13 @@ export interface Options {
   smppPacking?: "unpacked" | "packed";
 }
 
-/** A character located in the input (indices count Unicode scalar values; offsets are UTF-8 bytes). */
-export interface LocatedChar { char_index: number; byte_offset: number; char: string; code_point: string; }
+/** A character located in the input. Use `utf16_index` in JavaScript: it counts UTF-16 code
+ * units, what `String.prototype.slice` takes (and the unit of lone-surrogate `positions`);
+ * `char_index` counts Unicode scalar values (code points) and `byte_offset` UTF-8 bytes. */
+export interface LocatedChar { char_index: number; byte_offset: number; utf16_index: number; char: string; code_point: string; }
 
 /** One substitution made by smart encoding. */
-export interface Replacement { char_index: number; byte_offset: number; from: string; code_point: string; to: string; }
+export interface Replacement { char_index: number; byte_offset: number; utf16_index: number; from: string; code_point: string; to: string; }
 
 /** The provider's six smart-encoding fields. */
 export interface SmartEncoding {

@@ -43,7 +43,7 @@ test("Ç is GSM-7, ç is not; the grave accent is not; a raw ESC makes UCS-2", (
   assert.equal(analyze("Ç$¤").encoding, "GSM-7");
   const r = analyze("ça");
   assert.equal(r.encoding, "UCS-2");
-  assert.deepEqual(r.non_gsm, [{ char_index: 0, byte_offset: 0, char: "ç", code_point: "U+00E7" }]);
+  assert.deepEqual(r.non_gsm, [{ char_index: 0, byte_offset: 0, utf16_index: 0, char: "ç", code_point: "U+00E7" }]);
   assert.equal(analyze("`").encoding, "UCS-2");
   assert.equal(analyze("a\u001bb").encoding, "UCS-2");
   assert.equal(analyze("😀").units, 2);
@@ -63,7 +63,7 @@ test("smart encoding: metadata, replacements, growth and removal", () => {
     smart_encoding_applied: true, final_encoding: "gsm7", segment_count: 1,
     character_count: 38, replaced_character_count: 4, length_change: 0,
   });
-  assert.deepEqual(r.replacements[3], { char_index: 28, byte_offset: 34, from: "—", code_point: "U+2014", to: "-" });
+  assert.deepEqual(r.replacements[3], { char_index: 28, byte_offset: 34, utf16_index: 28, from: "—", code_point: "U+2014", to: "-" });
   assert.equal(smartEncode("a…b½c\td"), "a...b1/2c       d");
   assert.equal(smartEncode("a\u200bb\ufeffc\u2060"), "abc");
   assert.equal(substitution("“"), "\"");
