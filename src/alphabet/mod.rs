@@ -145,12 +145,39 @@ pub fn table_masks(c: char) -> TableMasks {
 }
 
 /// Whether a [`Table`] is a locking or a single shift table.
+///
+/// ```
+/// assert_eq!(septet::TableKind::Locking.name(), "locking");
+/// assert_eq!(septet::TableKind::Single.to_string(), "single");
+/// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TableKind {
     /// A locking shift table: 128 positions, one septet per character (UDH IE 0x25).
     Locking,
     /// A single shift table: reached through ESC, two septets per character (UDH IE 0x24).
     Single,
+}
+
+impl TableKind {
+    /// `"locking"` or `"single"`, as written after `:` in
+    /// [`NationalLanguages`](crate::NationalLanguages).
+    ///
+    /// ```
+    /// assert_eq!(septet::TableKind::Single.name(), "single");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            TableKind::Locking => "locking",
+            TableKind::Single => "single",
+        }
+    }
+}
+
+impl core::fmt::Display for TableKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// One GSM 7-bit table: a locking or a single shift table of a language (or the default one).
@@ -360,6 +387,17 @@ impl Alphabet {
             Some(Language::Spanish) => None,
             _ => Some(Alphabet { locking, single }),
         }
+    }
+
+    /// Whether both tables are the default ones.
+    ///
+    /// ```
+    /// use septet::{Alphabet, Language};
+    /// assert!(Alphabet::DEFAULT.is_default());
+    /// assert!(!Alphabet::new(None, Some(Language::Turkish)).unwrap().is_default());
+    /// ```
+    pub const fn is_default(self) -> bool {
+        self.locking.is_none() && self.single.is_none()
     }
 
     /// The locking table's language (`None`: default).
