@@ -39,9 +39,7 @@ fn long(kind: &str, bytes: usize) -> String {
 }
 
 fn unlimited() -> Options {
-    Options::default()
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX)
+    Options::default().with_limits(septet::Limits::NONE)
 }
 
 fn bench_typical(c: &mut Criterion) {

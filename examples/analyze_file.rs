@@ -19,8 +19,7 @@ fn main() -> Result<(), String> {
     // No limits: every message is counted, as in the Python benchmark.
     let options = Options::default()
         .with_smart_encoding(smart)
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX);
+        .with_limits(septet::Limits::NONE);
     let mut best = f64::INFINITY;
     let mut parts = 0;
     for _ in 0..7 {

@@ -18,9 +18,7 @@ use septet::{analyze_with, Options};
 fn main() {
     let mut args = std::env::args().skip(1);
     let kind = args.next().unwrap_or_else(|| "gsm".into());
-    let unlimited = Options::default()
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX);
+    let unlimited = Options::default().with_limits(septet::Limits::NONE);
     let smart = unlimited.with_smart_encoding(true);
     let message = |text: &str, options| (text.to_string(), options, 1_000_000);
     let (text, options, mut rounds) = match kind.as_str() {

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::tables;
+use crate::tables::gsm as tables;
 
 /// The set of characters a route sends in 7 bits. Anything outside it makes the message UCS-2.
 ///

@@ -5,7 +5,7 @@ use core::str::CharIndices;
 
 use crate::charset::Charset;
 use crate::options::Options;
-use crate::smart::{self, RowSet};
+use crate::tables::smart::{self, RowSet};
 
 /// What one pass over the input learns.
 #[derive(Clone, Copy, Debug, Default)]
@@ -161,6 +161,7 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
         } else if b & 0xE0 == 0xC0 {
             // Fast path: a two-byte character in Latin-1 (the accented GSM letters), decoded by
             // hand. The input is valid UTF-8, so a continuation byte follows.
+            debug_assert!(i + 1 < bytes.len(), "valid UTF-8");
             let next = bytes.get(i + 1).map_or(0, |c| c & 0x3F);
             let code = (usize::from(b & 0x1F) << 6) | usize::from(next);
             let cost = latin1.get(code).copied().unwrap_or(0);
@@ -174,6 +175,7 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
         }
         // The general path: decode, then kept, replaced or non-GSM.
         let Some(c) = text[i..].chars().next() else {
+            debug_assert!(false, "{i} is inside the text");
             break;
         };
         let len = c.len_utf8();

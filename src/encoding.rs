@@ -2,6 +2,9 @@
 
 use core::fmt;
 
+/// Octets of user data (TP-UD) in one SMS part.
+const USER_DATA_OCTETS: usize = 140;
+
 /// The encoding a message is sent in.
 ///
 /// GSM-7 counts septets (an extension character costs 2); UCS-2 counts UTF-16 code units (a
@@ -48,29 +51,47 @@ impl Encoding {
         }
     }
 
-    /// Units a message that fits in one segment may hold: 160 septets or 70 UTF-16 code units.
+    /// Units one part holds when its user data header takes `header_octets` octets (UDHL
+    /// included; 0 for no header): GSM-7 septets = 160 − ⌈8H/7⌉, UCS-2 UTF-16 units =
+    /// ⌊(140 − H)/2⌋ (pdu-encoding contract, section 3.2). A header longer than the 140 octets
+    /// of user data leaves nothing.
+    ///
+    /// ```
+    /// use septet::Encoding;
+    /// assert_eq!(Encoding::Gsm7.units_per_part(0), 160);
+    /// assert_eq!(Encoding::Gsm7.units_per_part(6), 153); // concat 8-bit
+    /// assert_eq!(Encoding::Gsm7.units_per_part(9), 149); // concat 8-bit + one shift IE
+    /// assert_eq!(Encoding::Ucs2.units_per_part(7), 66); // concat 16-bit
+    /// ```
+    pub const fn units_per_part(self, header_octets: usize) -> usize {
+        match self {
+            // The header and its fill bits take whole septets of the 160.
+            Encoding::Gsm7 => {
+                (USER_DATA_OCTETS * 8 / 7).saturating_sub((8 * header_octets).div_ceil(7))
+            }
+            Encoding::Ucs2 => USER_DATA_OCTETS.saturating_sub(header_octets) / 2,
+        }
+    }
+
+    /// Units a message that fits in one segment may hold (no header): 160 septets or 70 UTF-16
+    /// code units.
     ///
     /// ```
     /// assert_eq!(septet::Encoding::Ucs2.single_segment_units(), 70);
     /// ```
-    pub fn single_segment_units(self) -> usize {
-        match self {
-            Encoding::Gsm7 => 160,
-            Encoding::Ucs2 => 70,
-        }
+    pub const fn single_segment_units(self) -> usize {
+        self.units_per_part(0)
     }
 
-    /// Units each part of a multi-part message may hold (the concatenation header takes 6
-    /// octets): 153 septets or 67 UTF-16 code units.
+    /// Units each part of a multi-part message may hold with the default concatenation header
+    /// (IE 0x00, 6 octets with UDHL) and no national shift tables: 153 septets or 67 UTF-16
+    /// code units. [`PartLayout`](crate::PartLayout) gives the capacity of every other header.
     ///
     /// ```
     /// assert_eq!(septet::Encoding::Gsm7.multipart_units(), 153);
     /// ```
-    pub fn multipart_units(self) -> usize {
-        match self {
-            Encoding::Gsm7 => 153,
-            Encoding::Ucs2 => 67,
-        }
+    pub const fn multipart_units(self) -> usize {
+        self.units_per_part(6)
     }
 
     /// The unit this encoding counts in, for reports: `"septets"` or `"UTF-16 code units"`.

@@ -50,8 +50,8 @@ mod charset;
 mod classify;
 mod encoding;
 mod error;
+mod layout;
 mod options;
-mod outgoing;
 mod pdu;
 // The only unsafe code: the runtime-dispatched vector scan of long ASCII runs.
 #[allow(unsafe_code)]
@@ -61,21 +61,25 @@ mod split;
 mod tables;
 
 pub use alphabet::{table_masks, Alphabet, Language, SeptetCode, Table, TableKind, TableMasks};
-pub use analysis::{analyze, analyze_with, Analysis, SmartEncodingMetadata};
+pub use analysis::{analyze, analyze_with, part_ranges, Analysis, SmartEncodingMetadata};
 #[cfg(feature = "alloc")]
 pub use analysis::{split, Split};
 pub use charset::{Charset, SenderType, UnknownName};
 pub use classify::{non_gsm, NonGsm, NonGsmChar};
 pub use encoding::Encoding;
-pub use error::{Error, Warning};
-pub use options::{EncodingRequest, Options, SplitMode};
+pub use error::{Error, Warning, Warnings};
+pub use layout::{ConcatIe, PartHeader, PartLayout};
+pub use options::{
+    Concat, EncodingRequest, GivenName, Limits, NationalLanguages, NationalLanguagesError, Options,
+    SplitMode,
+};
 pub use pdu::*;
 #[cfg(feature = "alloc")]
 pub use smart::smart_encode;
 pub use smart::{
     replacements, substitution, substitution_name, substitutions, Replacement, Replacements,
 };
-pub use split::{part_ranges, PartRanges};
+pub use split::PartRanges;
 
 /// Internals that only the fuzz targets reach (built by cargo-fuzz with `--cfg fuzzing`).
 #[cfg(all(fuzzing, feature = "alloc"))]

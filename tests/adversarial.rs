@@ -35,8 +35,7 @@ fn hostile_shapes_stay_linear() {
     let options = Options::default()
         .with_smart_encoding(true)
         .with_split(SplitMode::Graphemes)
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX);
+        .with_limits(septet::Limits::NONE);
     for (head, unit) in SHAPES {
         let text = format!("{head}{}", unit.repeat(200_000));
         let a = analyze_with(&text, &options).unwrap();

@@ -63,9 +63,7 @@ fn greedy(units: &[usize], single: usize, multi: usize) -> (usize, usize) {
 #[test]
 fn every_astral_character_at_every_offset_around_the_ucs2_edges() {
     let offsets: Vec<usize> = [64usize, 65, 66, 67, 68, 69, 70, 131, 132, 133, 134, 135].to_vec();
-    let options = Options::default()
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX);
+    let options = Options::default().with_limits(septet::Limits::NONE);
     for_every_scalar(|c| {
         if c.len_utf16() != 2 {
             return;
@@ -96,7 +94,7 @@ fn every_astral_character_at_every_offset_around_the_ucs2_edges() {
 fn every_astral_character_on_the_67_edge_in_graphemes_mode() {
     let options = Options::default()
         .with_split(SplitMode::Graphemes)
-        .with_max_parts(usize::MAX);
+        .with_limits(septet::Limits::PROVIDER.with_max_parts(usize::MAX));
     for_every_scalar(|c| {
         if c.len_utf16() == 2 {
             for before in [65, 66] {
@@ -122,7 +120,11 @@ fn every_extension_character_at_every_offset_around_the_gsm_edges() {
                 let mut atoms = vec![1; before];
                 atoms.push(2);
                 atoms.extend(vec![1; after]);
-                let a = analyze_with(&text, &Options::default().with_max_parts(99)).unwrap();
+                let a = analyze_with(
+                    &text,
+                    &Options::default().with_limits(septet::Limits::PROVIDER.with_max_parts(99)),
+                )
+                .unwrap();
                 let (parts, last) = greedy(&atoms, 160, 153);
                 assert_eq!(
                     (a.units, a.parts, a.units_per_part - a.units_remaining),

@@ -19,9 +19,7 @@ fn best_of_three(f: impl Fn()) -> Duration {
 }
 
 fn unlimited() -> Options {
-    Options::default()
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX)
+    Options::default().with_limits(septet::Limits::NONE)
 }
 
 /// Asserts that 10× the input takes at most `bound`× the time (linear: 10×, quadratic: 100×).

@@ -53,7 +53,7 @@ fn analysis_and_iterators_do_not_allocate() {
             assert_eq!(
                 allocations(|| septet::analyze_with(text, o)),
                 0,
-                "analyze_with {o:?}"
+                "analyze_with {o:?} {text:?}"
             );
             assert_eq!(allocations(|| septet::non_gsm(text, o).count()), 0);
             assert_eq!(allocations(|| septet::replacements(text).count()), 0);

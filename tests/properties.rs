@@ -6,7 +6,7 @@
 mod naive;
 
 use proptest::prelude::*;
-use septet::{analyze_with, Charset, EncodingRequest, Options, SenderType, SplitMode};
+use septet::{analyze_with, Charset, Concat, EncodingRequest, Options, SenderType, SplitMode};
 
 /// Pieces that exercise every rule, weighted towards plain GSM text so that messages get long.
 fn token() -> impl Strategy<Value = String> {
@@ -78,16 +78,17 @@ fn options() -> impl Strategy<Value = Options> {
         proptest::sample::select(Charset::ALL.to_vec()),
         proptest::option::of(proptest::sample::select(SenderType::ALL.to_vec())),
         proptest::sample::select(SplitMode::ALL.to_vec()),
+        proptest::sample::select(Concat::ALL.to_vec()),
     )
-        .prop_map(|(encoding, smart, charset, sender, split)| {
+        .prop_map(|(encoding, smart, charset, sender, split, concat)| {
             Options::default()
                 .with_encoding(encoding)
                 .with_smart_encoding(smart)
                 .with_charset(charset)
                 .with_sender(sender)
                 .with_split(split)
-                .with_max_parts(usize::MAX)
-                .with_max_characters(usize::MAX)
+                .with_concat(concat)
+                .with_limits(septet::Limits::NONE)
         })
 }
 
@@ -126,7 +127,7 @@ proptest! {
                         .scan(0, |start, g| { let r = (*start, g); *start += g.len(); Some(r) })
                         .find(|(start, g)| *start < offset && offset < start + g.len())
                         .unwrap().1;
-                    prop_assert!(naive::units(cluster, a.encoding, a.charset) > a.encoding.multipart_units());
+                    prop_assert!(naive::units(cluster, a.encoding, a.charset) > a.units_per_part);
                 }
             }
         }
@@ -158,7 +159,7 @@ proptest! {
 
     #[test]
     fn limits_match_the_model(text in message(), max_parts in 1usize..12, max_characters in 1usize..400) {
-        let options = Options::default().with_max_parts(max_parts).with_max_characters(max_characters).with_smart_encoding(true);
+        let options = Options::default().with_limits(septet::Limits::PROVIDER.with_max_parts(max_parts).with_max_characters(max_characters)).with_smart_encoding(true);
         naive::check(&text, &options);
         if let Ok(a) = analyze_with(&text, &options) {
             prop_assert!(a.parts <= max_parts);

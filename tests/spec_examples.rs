@@ -2,12 +2,10 @@
 
 mod naive;
 
-use septet::{analyze, analyze_with, Encoding, EncodingRequest, Error, Options, Warning};
+use septet::{analyze, analyze_with, Encoding, EncodingRequest, Error, Limits, Options, Warning};
 
 fn unlimited() -> Options {
-    Options::default()
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX)
+    Options::default().with_limits(septet::Limits::NONE)
 }
 
 fn parts(text: &str) -> usize {
@@ -223,7 +221,7 @@ fn limits() {
     assert_eq!(analyze(&"a".repeat(1530)).unwrap().parts, 10);
     let err = analyze_with(
         &"a".repeat(1531),
-        &Options::default().with_max_characters(2000),
+        &Options::default().with_limits(Limits::PROVIDER.with_max_characters(2000)),
     )
     .unwrap_err();
     assert_eq!(
@@ -244,19 +242,18 @@ fn limits() {
         }
     );
     // Warning above 4 parts: 4 parts none, 5 parts 40328.
-    assert_eq!(analyze(&"a".repeat(612)).unwrap().warning, None);
+    assert!(analyze(&"a".repeat(612)).unwrap().warnings.is_empty());
     let a = analyze(&"a".repeat(613)).unwrap();
-    assert_eq!(
-        a.warning,
-        Some(Warning::ManyParts {
-            parts: 5,
-            warn_parts: 4
-        })
-    );
+    assert!(a.warnings.iter().eq([Warning::ManyParts {
+        parts: 5,
+        warn_parts: 4
+    }]));
     // Both limits can be lifted.
-    let lifted = Options::default()
-        .with_max_parts(100)
-        .with_max_characters(20_000);
+    let lifted = Options::default().with_limits(
+        Limits::PROVIDER
+            .with_max_parts(100)
+            .with_max_characters(20_000),
+    );
     assert_eq!(
         analyze_with(&"a".repeat(15_300), &lifted).unwrap().parts,
         100

@@ -21,9 +21,7 @@ fn main() {
         })
         .collect();
     let bytes: usize = messages.iter().map(String::len).sum();
-    let options = Options::default()
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX);
+    let options = Options::default().with_limits(septet::Limits::NONE);
     let mut best = f64::MAX;
     let mut segments = 0;
     for _ in 0..7 {

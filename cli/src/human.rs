@@ -69,14 +69,9 @@ fn cluster_lines(text: &str, located: &[Located], paint: &dyn Fn(Style, &str) ->
 
 /// Parts without limits, for comparing what other options would give.
 fn unlimited_parts(text: &str, options: Options) -> Option<(Encoding, usize)> {
-    analyze_with(
-        text,
-        &options
-            .with_max_parts(usize::MAX)
-            .with_max_characters(usize::MAX),
-    )
-    .ok()
-    .map(|a| (a.encoding, a.parts))
+    analyze_with(text, &options.with_limits(septet::Limits::NONE))
+        .ok()
+        .map(|a| (a.encoding, a.parts))
 }
 
 /// "smart encoding would make this GSM-7: N parts instead of M", when smart encoding is off,

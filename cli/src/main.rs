@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use septet::{Charset, EncodingRequest, Options, SenderType, SplitMode};
+use septet::{Charset, EncodingRequest, SenderType, SplitMode};
 use septet_cli::batch::input::Format;
 use septet_cli::batch::{self, Analyse, BatchConfig, Progress};
 use septet_cli::human_report;
@@ -229,15 +229,15 @@ struct Common {
     split: SplitMode,
 
     /// Most parts a message may have (error 40302 above); at least 1.
-    #[arg(long, default_value_t = Options::DEFAULT_MAX_PARTS, value_name = "N", value_parser = at_least_one)]
+    #[arg(long, default_value_t = septet::Limits::PROVIDER.max_parts, value_name = "N", value_parser = at_least_one)]
     max_parts: usize,
 
     /// Warn (40328) above this many parts; at least 1.
-    #[arg(long, default_value_t = Options::DEFAULT_WARN_PARTS, value_name = "N", value_parser = at_least_one)]
+    #[arg(long, default_value_t = septet::Limits::PROVIDER.warn_parts, value_name = "N", value_parser = at_least_one)]
     warn_parts: usize,
 
     /// Most characters a body may have; at least 1.
-    #[arg(long, default_value_t = Options::DEFAULT_MAX_CHARACTERS, value_name = "N", value_parser = at_least_one)]
+    #[arg(long, default_value_t = septet::Limits::PROVIDER.max_characters, value_name = "N", value_parser = at_least_one)]
     max_characters: usize,
 
     /// Per-segment rate, a decimal such as 0.0051; adds the cost.

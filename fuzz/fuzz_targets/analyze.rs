@@ -2,19 +2,21 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use septet::{analyze_with, non_gsm, replacements, Encoding, Options};
+use septet::{analyze_with, non_gsm, replacements, Encoding, Options, PartLayout};
 
 fuzz_target!(|input: (Options, &str)| {
     let (options, text) = input;
     let Ok(a) = analyze_with(text, &options) else {
         return;
     };
-    let (single, multi) = (
-        a.encoding.single_segment_units(),
-        a.encoding.multipart_units(),
-    );
-    assert!(a.parts >= 1 && a.parts <= options.max_parts);
-    assert!(a.units >= 1 && a.characters >= 1 && a.input_characters <= options.max_characters);
+    let layout = |multipart| {
+        PartLayout::new(a.encoding, options.concat, a.national_language, multipart).units_per_part
+    };
+    let (single, multi) = (layout(false), layout(true));
+    assert_eq!(a.layout().units_per_part, a.units_per_part);
+    assert_eq!(a.concat, options.concat);
+    assert!(a.parts >= 1 && a.parts <= options.limits.max_parts);
+    assert!(a.units >= 1 && a.characters >= 1 && a.input_characters <= options.limits.max_characters);
     if a.units <= single {
         assert_eq!(
             (a.parts, a.units_per_part, a.units_remaining),
@@ -28,11 +30,18 @@ fuzz_target!(|input: (Options, &str)| {
     // Units bound characters: 1 or 2 units each.
     assert!(a.characters <= a.units && a.units <= 2 * a.characters);
     assert_eq!(a.non_gsm, non_gsm(text, &options).count());
-    assert_eq!(
-        a.encoding == Encoding::Gsm7,
-        a.non_gsm == 0 && options.encoding != septet::EncodingRequest::Ucs2
-    );
-    assert_eq!(a.warning.is_some(), a.parts > options.warn_parts);
+    let default_alphabet = a.non_gsm == 0 && options.encoding != septet::EncodingRequest::Ucs2;
+    if options.national_languages.is_empty() {
+        assert_eq!(a.encoding == Encoding::Gsm7, default_alphabet);
+        assert!(a.national_language.is_default());
+    } else if default_alphabet {
+        // National tables are only ever a further choice.
+        assert_eq!(a.encoding, Encoding::Gsm7);
+    }
+    if a.encoding == Encoding::Ucs2 {
+        assert!(a.national_language.is_default());
+    }
+    assert_eq!(!a.warnings.is_empty(), a.parts > options.limits.warn_parts);
     match a.smart_encoding {
         Some(meta) => {
             assert!(options.applies_smart_encoding());

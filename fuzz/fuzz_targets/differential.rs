@@ -10,9 +10,12 @@ mod naive;
 fuzz_target!(|input: (Options, &str)| {
     let (options, text) = input;
     // Keep the limits in a range the model and the fast path both reach.
-    let options = options
-        .with_max_parts(options.max_parts % 64)
-        .with_max_characters(options.max_characters % 4096)
-        .with_warn_parts(options.warn_parts % 64);
+    let limits = options.limits;
+    let options = options.with_limits(
+        septet::Limits::NONE
+            .with_max_parts(limits.max_parts % 64)
+            .with_max_characters(limits.max_characters % 4096)
+            .with_warn_parts(limits.warn_parts % 64),
+    );
     naive::check(text, &options);
 });

@@ -26,8 +26,7 @@ fuzz_target!(|text: &str| {
     assert_eq!(rebuilt, once);
     let options = Options::default()
         .with_smart_encoding(true)
-        .with_max_parts(usize::MAX)
-        .with_max_characters(usize::MAX);
+        .with_limits(septet::Limits::NONE);
     if let Ok(a) = analyze_with(text, &options) {
         let meta = a.smart_encoding.unwrap();
         assert_eq!(meta.smart_encoding_applied, !unique.is_empty());

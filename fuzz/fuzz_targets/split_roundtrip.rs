@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 #[path = "../../tests/naive/mod.rs"]
 mod naive;
-use naive::units;
+use naive::analysis_units as units;
 
 fuzz_target!(|input: (Options, &str)| {
     let (options, text) = input;
@@ -21,14 +21,14 @@ fuzz_target!(|input: (Options, &str)| {
     let mut total = 0;
     for part in &parts {
         assert!(!part.is_empty());
-        let u = units(part, a.encoding, a.charset);
+        let u = units(part, &a);
         assert!(u <= a.units_per_part);
         total += u;
     }
     assert_eq!(total, a.units);
     assert_eq!(
         a.units_remaining,
-        a.units_per_part - units(parts[parts.len() - 1], a.encoding, a.charset)
+        a.units_per_part - units(parts[parts.len() - 1], &a)
     );
     assert_eq!(
         septet::part_ranges(s.text(), &options).unwrap().count(),
@@ -48,7 +48,7 @@ fuzz_target!(|input: (Options, &str)| {
             let end = start + g.len();
             if cuts.iter().any(|&c| start < c && c < end) {
                 assert!(
-                    units(g, a.encoding, a.charset) > a.encoding.multipart_units(),
+                    units(g, &a) > a.units_per_part,
                     "cut inside {g:?}"
                 );
             }

@@ -176,7 +176,8 @@ impl Columns {
             }
         }
         self.warning_code.append_option(
-            a.warning
+            a.warnings
+                .first()
                 .map(|w| i32::try_from(w.code()).unwrap_or(i32::MAX)),
         );
         self.error_code.append_null();

@@ -42,8 +42,8 @@ impl Settings {
     ///
     /// ```
     /// use septet_report::{Pricing, Settings};
-    /// let s = Settings::new(septet::Options::default().with_max_parts(3), Pricing::default(), true);
-    /// assert_eq!(s.options.max_parts, 3);
+    /// let s = Settings::new(septet::Options::default().with_limits(septet::Limits::PROVIDER.with_max_parts(3)), Pricing::default(), true);
+    /// assert_eq!(s.options.limits.max_parts, 3);
     /// ```
     pub fn new(options: septet::Options, pricing: Pricing, include_parts: bool) -> Self {
         Settings {
@@ -442,7 +442,7 @@ macro_rules! schema {
         /// let options = Options::from_json(r#"{"smart_encoding": true, "max_parts": 20, "rate": "0.0051"}"#, Naming::SnakeCase).unwrap();
         /// let settings = options.settings();
         /// assert!(settings.options.smart_encoding);
-        /// assert_eq!(settings.options.max_parts, 20);
+        /// assert_eq!(settings.options.limits.max_parts, 20);
         /// assert_eq!(settings.pricing.rate.unwrap().to_string(), "0.0051");
         ///
         /// let js = Options::from_json(r#"{"smartEncoding": true, "maxParts": 20, "rate": "0.0051"}"#, Naming::CamelCase).unwrap();
@@ -564,7 +564,7 @@ macro_rules! schema {
             /// let mut o = Options::default();
             /// o.max_parts = Some(3);
             /// let s = o.apply(&Settings::default());
-            /// assert_eq!((s.options.max_parts, s.options.warn_parts), (3, 4));
+            /// assert_eq!((s.options.limits.max_parts, s.options.limits.warn_parts), (3, 4));
             /// ```
             pub fn apply(&self, settings: &Settings) -> Settings {
                 let mut out = settings.clone();
@@ -603,11 +603,11 @@ schema! {
     /// Where parts may be cut (default `units`).
     split: SplitMode => |s, v| s.options.split = v;
     /// Most parts allowed (default 10; error 40302 above).
-    max_parts: usize => |s, v| s.options.max_parts = v;
+    max_parts: usize => |s, v| s.options.limits.max_parts = v;
     /// Warn (40328) above this many parts (default 4).
-    warn_parts: usize => |s, v| s.options.warn_parts = v;
+    warn_parts: usize => |s, v| s.options.limits.warn_parts = v;
     /// Most characters in the body (default 1600).
-    max_characters: usize => |s, v| s.options.max_characters = v;
+    max_characters: usize => |s, v| s.options.limits.max_characters = v;
     /// Per-segment rate, e.g. "0.0051" (a string keeps its digits: "0.0050" gives amounts to 4
     /// places) or 0.0051 (a number is taken as its shortest decimal form); adds `cost`.
     rate: Rate => |s, v| s.pricing.rate = Some(v);

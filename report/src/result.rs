@@ -283,12 +283,7 @@ impl Report {
                 Vec::new()
             },
             non_gsm: Located::non_gsm(text, options),
-            warnings: analysis
-                .warning
-                .iter()
-                .copied()
-                .map(WarningReport::from)
-                .collect(),
+            warnings: analysis.warnings.iter().map(WarningReport::from).collect(),
             cost: None,
             part_texts: None,
         }

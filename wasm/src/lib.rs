@@ -507,9 +507,9 @@ mod tests {
         assert_eq!(s.options.split, SplitMode::Graphemes);
         assert_eq!(
             (
-                s.options.max_parts,
-                s.options.warn_parts,
-                s.options.max_characters
+                s.options.limits.max_parts,
+                s.options.limits.warn_parts,
+                s.options.limits.max_characters
             ),
             (20, 6, 3000)
         );

@@ -7,13 +7,13 @@
 
 use core::str::Chars;
 
-use crate::smart;
+use crate::tables::smart as table;
 
 /// Whether smart encoding replaces `c` when it runs, and with what.
 #[inline]
 fn replaced(c: char, smart: bool) -> Option<&'static str> {
     if smart {
-        smart::lookup(c).map(|s| s.replacement)
+        table::lookup(c).map(|s| s.replacement)
     } else {
         None
     }
@@ -118,6 +118,7 @@ pub(crate) struct PiecesBefore<'a> {
 impl<'a> PiecesBefore<'a> {
     /// Pieces of the outgoing text of `input[..end]`; `end` must be a piece boundary.
     pub(crate) fn new(input: &'a str, end: usize, smart: bool) -> Self {
+        debug_assert!(input.is_char_boundary(end), "{end} is a piece boundary");
         PiecesBefore {
             input: input.get(..end).unwrap_or(""),
             smart,

@@ -1,4 +1,13 @@
-//! What the caller asks for: encoding mode, smart encoding, charset, splitting, limits.
+//! What the caller asks for: how to measure a message (encoding mode, smart encoding, charset,
+//! splitting, concatenation, national tables) and the limits it is checked against.
+
+mod concat;
+mod limits;
+mod national;
+
+pub use concat::Concat;
+pub use limits::Limits;
+pub use national::{GivenName, NationalLanguages, NationalLanguagesError};
 
 use core::str::FromStr;
 
@@ -108,12 +117,14 @@ impl FromStr for SplitMode {
     }
 }
 
-/// How to analyse and split a message. `Options::default()` is the provider's default: encoding
-/// `auto`, smart encoding off, charset `gsm0338`, split between units, at most 10 parts, a
-/// warning above 4 parts, at most 1,600 characters.
+/// How to measure a message: encoding mode, smart encoding, charset, sender, splitting,
+/// concatenation and national tables, plus the [`Limits`] it is checked against.
+/// `Options::default()` is the provider's default: encoding `auto`, smart encoding off, charset
+/// `gsm0338`, split between units, `udh8` concatenation, no national tables,
+/// [`Limits::PROVIDER`].
 ///
 /// ```
-/// use septet::{Charset, EncodingRequest, Options, SenderType, SplitMode};
+/// use septet::{Charset, Concat, EncodingRequest, Limits, Options, SenderType, SplitMode};
 ///
 /// let options = Options::default()
 ///     .with_smart_encoding(true)
@@ -121,14 +132,14 @@ impl FromStr for SplitMode {
 ///     .with_sender(Some(SenderType::LongCode))
 ///     .with_charset(Charset::CarrierSafe)
 ///     .with_split(SplitMode::Graphemes)
-///     .with_max_parts(20)
-///     .with_warn_parts(6)
-///     .with_max_characters(3_000);
+///     .with_concat(Concat::Udh16)
+///     .with_limits(Limits::PROVIDER.with_max_parts(20).with_warn_parts(6));
 /// assert_eq!(options.effective_charset(), Charset::CarrierSafe);
 /// assert!(options.applies_smart_encoding());
+/// assert_eq!(options.limits.max_parts, 20);
 /// ```
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Options {
     /// The per-request encoding parameter.
@@ -141,38 +152,15 @@ pub struct Options {
     pub sender: Option<SenderType>,
     /// Where parts may be cut.
     pub split: SplitMode,
-    /// More parts than this is [`Error::TooManyParts`](crate::Error::TooManyParts) (40302).
-    pub max_parts: usize,
-    /// More parts than this gives [`Warning::ManyParts`](crate::Warning::ManyParts) (40328).
-    pub warn_parts: usize,
-    /// More characters in the body (as given, before smart encoding) than this is
-    /// [`Error::TooManyCharacters`](crate::Error::TooManyCharacters).
-    pub max_characters: usize,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            encoding: EncodingRequest::Auto,
-            smart_encoding: false,
-            charset: Charset::Gsm0338,
-            sender: None,
-            split: SplitMode::Units,
-            max_parts: Options::DEFAULT_MAX_PARTS,
-            warn_parts: Options::DEFAULT_WARN_PARTS,
-            max_characters: Options::DEFAULT_MAX_CHARACTERS,
-        }
-    }
+    /// How the parts of a long message are tied together; it decides each part's capacity.
+    pub concat: Concat,
+    /// The national language tables encoding may choose from (least cost); `gsm0338` only.
+    pub national_languages: NationalLanguages,
+    /// The limits the message is checked against.
+    pub limits: Limits,
 }
 
 impl Options {
-    /// The provider's maximum number of parts: 10.
-    pub const DEFAULT_MAX_PARTS: usize = 10;
-    /// Above this many parts a warning (40328) is given: 4.
-    pub const DEFAULT_WARN_PARTS: usize = 4;
-    /// The provider's maximum body length in characters: 1,600.
-    pub const DEFAULT_MAX_CHARACTERS: usize = 1_600;
-
     /// Sets the per-request encoding.
     ///
     /// ```
@@ -233,36 +221,40 @@ impl Options {
         self
     }
 
-    /// Sets the maximum number of parts (`usize::MAX` for no limit).
+    /// Sets how long messages are concatenated.
     ///
     /// ```
-    /// assert_eq!(septet::Options::default().with_max_parts(3).max_parts, 3);
+    /// let o = septet::Options::default().with_concat(septet::Concat::Sar);
+    /// assert_eq!(o.concat, septet::Concat::Sar);
     /// ```
     #[must_use]
-    pub fn with_max_parts(mut self, max_parts: usize) -> Self {
-        self.max_parts = max_parts;
+    pub fn with_concat(mut self, concat: Concat) -> Self {
+        self.concat = concat;
         self
     }
 
-    /// Sets the part count above which a warning is given (`usize::MAX` for never).
+    /// Sets the national language tables encoding may use.
     ///
     /// ```
-    /// assert_eq!(septet::Options::default().with_warn_parts(2).warn_parts, 2);
+    /// use septet::{NationalLanguages, Options};
+    /// let o = Options::default().with_national_languages(NationalLanguages::ALL);
+    /// assert_eq!(o.national_languages.to_string(), "all");
     /// ```
     #[must_use]
-    pub fn with_warn_parts(mut self, warn_parts: usize) -> Self {
-        self.warn_parts = warn_parts;
+    pub fn with_national_languages(mut self, national_languages: NationalLanguages) -> Self {
+        self.national_languages = national_languages;
         self
     }
 
-    /// Sets the maximum body length in characters (`usize::MAX` for no limit).
+    /// Sets the limits ([`Limits::NONE`] for none).
     ///
     /// ```
-    /// assert_eq!(septet::Options::default().with_max_characters(10).max_characters, 10);
+    /// use septet::{Limits, Options};
+    /// assert_eq!(Options::default().with_limits(Limits::NONE).limits, Limits::NONE);
     /// ```
     #[must_use]
-    pub fn with_max_characters(mut self, max_characters: usize) -> Self {
-        self.max_characters = max_characters;
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
 

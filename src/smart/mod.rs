@@ -1,26 +1,17 @@
-//! Smart encoding: the provider's substitution table as a compile-time perfect hash map.
+//! Smart encoding: replacing characters that have a GSM-7 look-alike, as the provider does.
 //!
-//! The table comes from `data/smart-encoding.tsv` (310 rows); `build.rs` checks that every key is
-//! unique and not GSM-7 and that every replacement is GSM-7, and generates a `phf::Map`. Since
-//! no key is GSM-7 and every replacement is, smart encoding is idempotent and independent of the
-//! charset.
+//! The substitution table itself is in [`crate::tables`] (generated from
+//! `data/smart-encoding.tsv`). Since no key is GSM-7 and every replacement is, smart encoding is
+//! idempotent and independent of the charset. [`outgoing`] views the smart-encoded text without
+//! building it.
+
+pub(crate) mod outgoing;
 
 #[cfg(feature = "alloc")]
 use alloc::{borrow::Cow, string::String};
 use core::str::CharIndices;
 
-/// One row of the substitution table.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Substitution {
-    /// The row's position in the table, used to count unique replaced characters.
-    pub(crate) index: u16,
-    /// The GSM-7 text that replaces the character (may be empty or longer than one character).
-    pub(crate) replacement: &'static str,
-    /// The character's description in the table (its Unicode name, as transcribed).
-    pub(crate) name: &'static str,
-}
-
-include!(concat!(env!("OUT_DIR"), "/smart_table.rs"));
+use crate::tables::smart::{lookup, SUBSTITUTIONS, SUBSTITUTION_COUNT};
 
 /// The replacement smart encoding makes for `c`, or `None` when `c` is kept as it is.
 /// An empty replacement means `c` is removed.
@@ -48,15 +39,6 @@ pub fn substitution_name(c: char) -> Option<&'static str> {
     lookup(c).map(|s| s.name)
 }
 
-#[inline]
-pub(crate) fn lookup(c: char) -> Option<&'static Substitution> {
-    // ASCII holds only a handful of keys (controls, tab, grave accent): skip hashing the rest.
-    if (' '..='~').contains(&c) && c != '`' {
-        return None;
-    }
-    SUBSTITUTIONS.get(&c)
-}
-
 /// Every row of the substitution table, in the order of `data/smart-encoding.tsv`: the character
 /// and its replacement.
 ///
@@ -70,24 +52,6 @@ pub fn substitutions() -> impl Iterator<Item = (char, &'static str)> {
         rows[usize::from(s.index)] = (c, s.replacement);
     }
     rows.into_iter()
-}
-
-/// A bit set over the rows of the substitution table, to count unique replaced characters
-/// without allocating.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct RowSet {
-    words: [u64; SUBSTITUTION_COUNT.div_ceil(64)],
-}
-
-impl RowSet {
-    /// Adds a row; returns `true` when it was not in the set.
-    #[inline]
-    pub(crate) fn insert(&mut self, index: u16) -> bool {
-        let (word, bit) = (usize::from(index) / 64, index % 64);
-        let fresh = self.words[word] & (1 << bit) == 0;
-        self.words[word] |= 1 << bit;
-        fresh
-    }
 }
 
 /// Applies smart encoding: every character with a substitution is replaced (or removed).
