@@ -204,8 +204,7 @@ proptest! {
             .with_smart_encoding(smart)
             .with_charset(charset)
             .with_split(if graphemes { SplitMode::Graphemes } else { SplitMode::Units })
-            .with_max_parts(usize::MAX)
-            .with_max_characters(usize::MAX);
+            .with_limits(septet::Limits::NONE);
         let encode_options = EncodeOptions {
             reference: u16::from(reference),
             smpp_packing: packing,

@@ -171,7 +171,7 @@ impl Iterator for PartEnds<'_> {
 }
 
 /// Byte ranges of the parts of a text that is sent as it is (smart encoding already applied,
-/// or not wanted). Needs no allocation; see [`part_ranges`].
+/// or not wanted). Needs no allocation; see [`part_ranges`](crate::part_ranges).
 #[derive(Clone, Debug)]
 pub struct PartRanges<'a> {
     ends: PartEnds<'a>,
