@@ -189,7 +189,7 @@ fn characters_at_every_position_of_a_long_ascii_run() {
                 Options::default()
                     .with_charset(charset)
                     .with_smart_encoding(smart)
-                    .with_max_parts(usize::MAX),
+                    .with_limits(septet::Limits::PROVIDER.with_max_parts(usize::MAX)),
             );
         }
     }
