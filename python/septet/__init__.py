@@ -16,21 +16,58 @@ Decimal('0.0153')
 ...  for r in septet.analyze_many(["hi", "", "a" * 161])]
 [1, 40316, 2]
 
+Encoding gives the bytes of each part (``septet encode --json``), decoding reads them back, and
+:class:`Reassembler` puts concatenated parts together:
+
+>>> e = septet.encode("hellohello" * 16 + "!", reference=7)
+>>> [p.udh.hex().upper() for p in e.encoded_parts]
+['050003070201', '050003070202']
+>>> r = septet.Reassembler()
+>>> done = [m for i, p in enumerate(reversed(e.encoded_parts))
+...         for m in r.push(septet.decode(p.user_data, dcs=p.dcs, udhi=p.udhi, udl=p.udl), id=i)]
+>>> done[0]["text"] == "hellohello" * 16 + "!", done[0]["ids"]
+(True, [1, 0])
+>>> septet.decode_pdu("07912160130300F4040B914151245584F600087010807121352B10212200A900AE00680065006C006C006F").text
+'™©®hello'
+
 Columns go through Arrow (:mod:`septet.arrow`), and whole tables through Spark
 (:mod:`septet.spark`).
 """
 
-from ._errors import RejectedError, SeptetError
-from ._septet import Analysis, __version__, analyze, analyze_many
+from ._errors import DecodeError, EncodeError, PduError, RejectedError, SeptetError
+from ._septet import (
+    Analysis,
+    Decoded,
+    Reassembler,
+    __version__,
+    analyze,
+    analyze_many,
+    decode,
+    decode_pdu,
+)
+from ._wire import Encoded, EncodedPart, Smpp, encode
 
-# Shown and pickled as septet.SeptetError / septet.RejectedError.
-SeptetError.__module__ = RejectedError.__module__ = "septet"
+# Shown and pickled as septet.SeptetError, septet.RejectedError, ...
+for _class in (SeptetError, RejectedError, PduError, DecodeError, EncodeError):
+    _class.__module__ = "septet"
+del _class
 
 __all__ = [
     "Analysis",
+    "DecodeError",
+    "Decoded",
+    "EncodeError",
+    "Encoded",
+    "EncodedPart",
+    "PduError",
+    "Reassembler",
+    "Smpp",
     "RejectedError",
     "SeptetError",
     "__version__",
     "analyze",
     "analyze_many",
+    "decode",
+    "decode_pdu",
+    "encode",
 ]

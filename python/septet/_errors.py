@@ -2,7 +2,7 @@
 
 from typing import Any, Dict, Optional
 
-__all__ = ["SeptetError", "RejectedError"]
+__all__ = ["SeptetError", "RejectedError", "PduError", "DecodeError", "EncodeError"]
 
 
 class SeptetError(Exception):
@@ -56,3 +56,36 @@ class RejectedError(SeptetError):
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+
+class PduError(SeptetError, ValueError):
+    """Bytes that cannot be read or built: ``kind`` is the machine name the CLI prints
+    (``bad_hex``, ``user_data_too_short``, ``header_past_end``, ``not_encodable``, ...) and
+    ``detail`` a sentence for people.
+
+    >>> import septet
+    >>> try:
+    ...     septet.decode(b"\\x05\\x00\\x03", dcs=0, udhi=True, udl=12)
+    ... except septet.DecodeError as e:
+    ...     print(e.kind)
+    user_data_too_short
+    """
+
+    kind: str
+    detail: str
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(kind, detail)
+        self.kind = kind
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.detail} ({self.kind})"
+
+
+class DecodeError(PduError):
+    """Malformed input to :func:`septet.decode` or :func:`septet.decode_pdu`."""
+
+
+class EncodeError(PduError):
+    """A message whose parts cannot be built (see :func:`septet.encode`)."""

@@ -14,6 +14,7 @@ mod convert;
 mod errors;
 mod options;
 mod report;
+mod wire;
 
 /// The module `septet._septet`.
 #[pymodule]
@@ -24,5 +25,10 @@ fn _septet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analysis::analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::analyze_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::arrow_type, m)?)?;
+    m.add_class::<wire::Decoded>()?;
+    m.add_class::<wire::Reassembler>()?;
+    m.add_function(wrap_pyfunction!(wire::encode_object, m)?)?;
+    m.add_function(wrap_pyfunction!(wire::decode, m)?)?;
+    m.add_function(wrap_pyfunction!(wire::decode_pdu, m)?)?;
     Ok(())
 }

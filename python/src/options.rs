@@ -12,7 +12,7 @@ pub(crate) type Settings = septet_report::Settings;
 
 /// The keyword arguments every analysis function takes: the shared options schema, less
 /// `parts` (part texts are not part of the Python results).
-pub(crate) const NAMES: [&str; 10] = [
+pub(crate) const NAMES: [&str; 13] = [
     "smart_encoding",
     "encoding",
     "sender",
@@ -23,6 +23,9 @@ pub(crate) const NAMES: [&str; 10] = [
     "max_characters",
     "rate",
     "currency",
+    "reference",
+    "to",
+    "smpp_packing",
 ];
 
 fn type_error(name: &str, expected: &str, value: &Bound<'_, PyAny>) -> PyErr {
@@ -80,7 +83,7 @@ pub(crate) fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
                 }
                 Scalar::Bool(value.extract()?)
             }
-            "max_parts" | "warn_parts" | "max_characters" => {
+            "max_parts" | "warn_parts" | "max_characters" | "reference" => {
                 Scalar::Number(count(&name, &value)? as f64)
             }
             "rate" => {
