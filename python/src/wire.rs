@@ -250,7 +250,7 @@ impl Reassembler {
                 _ => 16,
             },
         )?;
-        dict.set_item("missing", incomplete.missing)?;
+        dict.set_item("missing", PyList::new(py, incomplete.missing)?)?;
         Ok(dict)
     }
 }
