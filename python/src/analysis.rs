@@ -170,7 +170,7 @@ impl Analysis {
     }
 }
 
-fn analyze_one<'py>(
+pub(crate) fn analyze_one<'py>(
     py: Python<'py>,
     text: PyBackedStr,
     result: Result<septet::Analysis, septet::Error>,
@@ -202,7 +202,10 @@ pub(crate) fn analyze(
     analyze_one(py, text, result, &settings)?.map_err(PyErr::from_value)
 }
 
-fn extract_text(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<PyBackedStr> {
+pub(crate) fn extract_text(
+    value: &Bound<'_, PyAny>,
+    index: Option<usize>,
+) -> PyResult<PyBackedStr> {
     value.extract::<PyBackedStr>().map_err(|e| {
         let what = index.map_or_else(|| "text".to_string(), |i| format!("texts[{i}]"));
         if value.is_instance_of::<pyo3::types::PyString>() {

@@ -11,8 +11,11 @@ use crate::convert::decimal_class;
 pub(crate) type Settings = septet_report::Settings;
 
 /// The keyword arguments every analysis function takes: the shared options schema, less
-/// `parts` (part texts are not part of the Python results).
-pub(crate) const NAMES: [&str; 13] = [
+/// `parts` (part texts are not part of the Python results) and the encoder's fields.
+pub(crate) const NAMES: &[&str] = NAMES_WITH_ENCODING.as_slice().split_at(10).0;
+
+/// The keyword arguments of `septet.encode`: the analysis options, then the encoder's.
+pub(crate) const NAMES_WITH_ENCODING: [&str; 13] = [
     "smart_encoding",
     "encoding",
     "sender",
@@ -57,6 +60,20 @@ fn count(name: &str, value: &Bound<'_, PyAny>) -> PyResult<usize> {
 /// schema: an unknown or misspelt name is a `TypeError` with the schema's "did you mean" hint, a
 /// value of the wrong Python type a `TypeError`, a bad value a `ValueError`.
 pub(crate) fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
+    parse_names(kwargs, NAMES, "septet.analyze")
+}
+
+/// As [`parse`], for `septet.encode`: the encoder's options (`reference`, `to`,
+/// `smpp_packing`) too.
+pub(crate) fn parse_encode(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
+    parse_names(kwargs, &NAMES_WITH_ENCODING, "septet.encode")
+}
+
+fn parse_names(
+    kwargs: Option<&Bound<'_, PyDict>>,
+    names: &[&str],
+    function: &str,
+) -> PyResult<Settings> {
     let mut schema = Options::default();
     let Some(kwargs) = kwargs else {
         return Ok(schema.settings());
@@ -65,12 +82,12 @@ pub(crate) fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
         let name: String = key.extract()?;
         let index = Options::field_index(&name, Naming::SnakeCase)
             .ok()
-            .filter(|_| NAMES.contains(&name.as_str()))
+            .filter(|_| names.contains(&name.as_str()))
             .ok_or_else(|| {
                 let hint = Options::field_index(&name, Naming::SnakeCase)
                     .err()
-                    .unwrap_or_else(|| format!("`{name}` is not an option of septet.analyze"));
-                PyTypeError::new_err(format!("{hint}; the options are {}", NAMES.join(", ")))
+                    .unwrap_or_else(|| format!("`{name}` is not an option of {function}"));
+                PyTypeError::new_err(format!("{hint}; the options are {}", names.join(", ")))
             })?;
         if value.is_none() {
             continue;

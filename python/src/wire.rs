@@ -11,7 +11,10 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
 use serde_json::Value;
 
 use crate::convert::json_to_py;
-use crate::options::parse;
+use std::sync::Arc;
+
+use crate::analysis::{analyze_one, extract_text};
+use crate::options::parse_encode;
 
 /// `septet._errors.<name>(kind, detail)`, ready to raise.
 fn wire_error(py: Python<'_>, name: &'static str, kind: &str, detail: String) -> PyErr {
@@ -47,10 +50,11 @@ pub(crate) fn encode_object<'py>(
     text: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let settings = Arc::new(parse_encode(options)?);
+    let text = extract_text(text, None)?;
     // Rejections raise `RejectedError` exactly as `analyze` does.
-    crate::analysis::analyze(py, text, options)?;
-    let settings = parse(options)?;
-    let text: String = text.extract()?;
+    let analysis = septet::analyze_with(&text, &settings.options);
+    analyze_one(py, text.clone_ref(py), analysis, &settings)?.map_err(PyErr::from_value)?;
     match septet_report::encode_report(&text, &settings) {
         Ok(report) => json_to_py(py, &to_value(&report)),
         Err(septet_report::Error::Pdu(e)) => Err(pdu_error(py, "EncodeError", &e)),

@@ -240,3 +240,11 @@ def test_encode_rejections_and_bad_options():
         septet.encode("hi", reference="7")
     with pytest.raises(TypeError):
         septet.decode("C8329BFD06", dcs=0, udhi=False, udl=5)
+
+
+def test_encoder_options_belong_to_encode():
+    with pytest.raises(TypeError, match="septet.analyze"):
+        septet.analyze("hi", reference=3)
+    with pytest.raises(TypeError, match="reference, to, smpp_packing"):
+        septet.encode("hi", refrence=3)
+    assert septet.encode("a" * 200, reference=3).reference == 3
