@@ -265,6 +265,16 @@ struct Common {
     /// Encoding: GSM-7 in SMPP short_message unpacked (one octet per septet) or packed.
     #[arg(long, value_name = "MODE", value_parser = parse_packing)]
     smpp_packing: Option<septet::SmppPacking>,
+
+    /// National language tables encoding may use, chosen by least cost: turkish:single,
+    /// turkish:locking, a language (all its tables), a list (turkish:single,hindi), all, none.
+    #[arg(long, value_name = "LIST", default_value = "none")]
+    national_languages: septet::NationalLanguages,
+
+    /// Concatenation: udh8 (8-bit reference IE), udh16 (16-bit), sar (SMPP SAR TLVs) or
+    /// payload (one message_payload TLV).
+    #[arg(long, value_name = "KIND", default_value = "udh8")]
+    concat: septet::Concat,
 }
 
 fn parse_address(s: &str) -> Result<septet::Address, String> {
@@ -297,6 +307,8 @@ impl Common {
         o.reference = self.reference;
         o.to = self.to;
         o.smpp_packing = self.smpp_packing;
+        o.national_languages = Some(self.national_languages);
+        o.concat = Some(self.concat);
         o
     }
 

@@ -387,7 +387,39 @@ macro_rules! named_value {
     )*};
 }
 
-named_value!(EncodingRequest, SenderType, Charset, SplitMode);
+named_value!(
+    EncodingRequest,
+    SenderType,
+    Charset,
+    SplitMode,
+    septet::Concat
+);
+
+/// The national language tables encoding may use: `"turkish:single,hindi"`, `"all"`, `"none"`.
+impl OptionValue for septet::NationalLanguages {
+    fn typescript() -> Cow<'static, str> {
+        "string".into()
+    }
+    fn examples() -> Vec<String> {
+        vec![
+            "\"turkish:single\"".into(),
+            "\"turkish:single,hindi\"".into(),
+            "\"all\"".into(),
+            "\"none\"".into(),
+        ]
+    }
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parse_str(deserializer)
+    }
+    fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
+        match value {
+            Scalar::Text(s) => s
+                .parse()
+                .map_err(|e: septet::NationalLanguagesError| e.to_string()),
+            _ => Err("expected a string like \"turkish:single,hindi\" or \"all\"".into()),
+        }
+    }
+}
 
 /// One option of the schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -615,6 +647,13 @@ schema! {
     currency: String => |s, v| s.pricing.currency = Some(v);
     /// Include `part_texts` (the texts of the parts as sent) in the result.
     parts: bool => |s, v| s.include_parts = v;
+    /// National language tables encoding may use (GSM 03.38 charset only), chosen by least
+    /// cost: `turkish:single`, `turkish:locking`, a language name (all its tables), a list
+    /// (`turkish:single,hindi`), `all` or `none` (default).
+    national_languages: septet::NationalLanguages => |s, v| s.options.national_languages = v;
+    /// Concatenation: `udh8` (default, 8-bit reference IE), `udh16` (16-bit), `sar` (SMPP SAR
+    /// TLVs; counted as `udh16`) or `payload` (one message_payload; counted as `udh8`).
+    concat: septet::Concat => |s, v| s.options.concat = v;
     /// Encoding: the concatenation reference of a multi-part message (0-255 for `udh8`); in a
     /// batch, the first of consecutive references (a line's own does not advance them).
     reference: u16 => |s, v| s.encode.reference = v;

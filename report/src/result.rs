@@ -248,6 +248,11 @@ pub struct Report {
     pub units_remaining: usize,
     /// The charset the message was classified against (`ascii7` for a short code).
     pub charset: &'static str,
+    /// The national language tables of a GSM-7 message (`{"locking": null, "single": null}`
+    /// for the default alphabet and for UCS-2).
+    pub national_language: crate::wire::NationalLanguageReport,
+    /// The concatenation in force: `udh8`, `udh16`, `sar` or `payload`.
+    pub concat: &'static str,
     /// The six fields, whenever smart encoding ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smart_encoding: Option<SmartReport>,
@@ -276,13 +281,23 @@ impl Report {
             units_per_part: analysis.units_per_part,
             units_remaining: analysis.units_remaining,
             charset: analysis.charset.name(),
+            national_language: crate::wire::NationalLanguageReport::of(
+                (analysis.encoding == septet::Encoding::Gsm7).then_some(analysis.national_language),
+            ),
+            concat: analysis.concat.name(),
             smart_encoding: analysis.smart_encoding.map(SmartReport::from),
             replacements: if analysis.smart_encoding_ran() {
                 ReplacementReport::of(text)
             } else {
                 Vec::new()
             },
-            non_gsm: Located::non_gsm(text, options),
+            // A GSM-7 message has no character that forced UCS-2 (with national tables enabled,
+            // the default alphabet's non_gsm list would name the ones the tables carry).
+            non_gsm: if analysis.encoding == septet::Encoding::Gsm7 {
+                Vec::new()
+            } else {
+                Located::non_gsm(text, options)
+            },
             warnings: analysis.warnings.iter().map(WarningReport::from).collect(),
             cost: None,
             part_texts: None,

@@ -201,7 +201,10 @@ pub fn encode_line(
     } else {
         Cow::Owned(request.options.apply(defaults))
     };
-    let bits = ReferenceBits::Eight;
+    let bits = match settings.options.concat {
+        septet::Concat::Udh8 | septet::Concat::Payload => ReferenceBits::Eight,
+        _ => ReferenceBits::Sixteen,
+    };
     if explicit.is_none() {
         settings.to_mut().encode.reference =
             (u32::from(references.peek()) % bits.references()) as u16;

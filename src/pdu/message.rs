@@ -10,7 +10,7 @@ use super::part::{PartCoding, SmppPacking};
 use super::udh::{ConcatInfo, ReferenceBits};
 use super::PduError;
 use crate::alphabet::Alphabet;
-use crate::{Analysis, Charset, Encoding, Error, Options};
+use crate::{Analysis, Charset, Concat, Encoding, Error, Options};
 
 /// How [`encode`] frames and delivers the parts (what [`Options`] does not already decide).
 ///
@@ -136,7 +136,7 @@ pub fn encode(
     #[allow(clippy::clone_on_copy)] // Analysis is about to gain a warnings list (issue 9)
     let analysis = split.analysis().clone();
     let coding = match analysis.encoding {
-        Encoding::Gsm7 => PartCoding::Gsm7(Alphabet::DEFAULT),
+        Encoding::Gsm7 => PartCoding::Gsm7(analysis.national_language),
         Encoding::Ucs2 => PartCoding::Ucs2,
     };
     if let (PartCoding::Gsm7(alphabet), Charset::Ascii7) = (coding, analysis.charset) {
@@ -147,8 +147,13 @@ pub fn encode(
             return Err(PduError::ProfileMismatch { character }.into());
         }
     }
-    // The analysis counts with the 8-bit concatenation IE (153/67 per part).
-    let bits = ReferenceBits::Eight;
+    // The concatenation in force, as the analysis counted it: the IE in each part's header
+    // (`payload` is counted, and cut, as `udh8`), or SMPP SAR TLVs with a 16-bit reference.
+    let (bits, in_header) = match analysis.concat {
+        Concat::Udh8 | Concat::Payload => (ReferenceBits::Eight, true),
+        Concat::Udh16 => (ReferenceBits::Sixteen, true),
+        Concat::Sar => (ReferenceBits::Sixteen, false),
+    };
     let total = analysis.parts;
     let reference = (total > 1).then_some(encode_options.reference);
     if total > 255 {
@@ -159,7 +164,7 @@ pub fn encode(
     }
     if u32::from(encode_options.reference) >= bits.references() {
         return Err(PduError::BadConcat {
-            reason: "reference does not fit an 8-bit concatenation IE",
+            reason: "reference does not fit the concatenation's width (0-255 for udh8 and payload)",
         }
         .into());
     }
@@ -170,13 +175,17 @@ pub fn encode(
             sequence: index as u8 + 1,
             bits,
         });
-        EncodedPart::new(
+        let mut encoded = EncodedPart::new(
             part,
             coding,
-            concat,
+            concat.filter(|_| in_header),
             encode_options.smpp_packing,
             encode_options.destination.as_ref(),
-        )
+        )?;
+        if !in_header {
+            encoded.smpp.sar = concat;
+        }
+        Ok::<_, PduError>(encoded)
     };
     let parts = if total == 1 {
         // One part is the whole text: no need to look for part ends.
