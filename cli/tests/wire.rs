@@ -273,3 +273,137 @@ fn to_adds_a_tpdu_that_decodes_back() {
     let (code, _, err) = septet(&["encode", "--to", "+49 151", "Hello"], "");
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn national_tables_choose_the_pair_and_write_its_shift_ies() {
+    // Contract section 7: `Ğşa` with the Turkish single shift table, `नमस्ते` with Hindi locking.
+    let cases = [
+        (
+            "Ğşa",
+            "turkish:single",
+            "03240101",
+            10,
+            "03240101D81C37F330",
+            json!({"locking": null, "single": "turkish"}),
+        ),
+        (
+            "नमस्ते",
+            "hindi:locking",
+            "03250106",
+            11,
+            "03250106780999DF5316",
+            json!({"locking": "hindi", "single": null}),
+        ),
+    ];
+    for (text, tables, udh, udl, ud, pair) in cases {
+        let (code, out, err) = septet(
+            &["encode", "--json", "--national-languages", tables, text],
+            "",
+        );
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["encoding"], "GSM-7");
+        assert_eq!(v["national_language"], pair);
+        let part = &v["encoded_parts"][0];
+        assert_eq!(
+            (
+                part["udh"].as_str().unwrap(),
+                part["udl"].as_u64().unwrap(),
+                part["user_data"].as_str().unwrap()
+            ),
+            (udh, udl, ud)
+        );
+        // The analysis names the same pair.
+        let (_, out, _) = septet(&["--json", "--national-languages", tables, text], "");
+        let a: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(a["national_language"], pair);
+        assert_eq!(a["non_gsm"], json!([]));
+    }
+    // Android: 78 Turkish letters with the single shift table are 2 parts of 149 septets.
+    let text = "ş".repeat(78);
+    let (_, out, _) = septet(
+        &[
+            "encode",
+            "--json",
+            "--national-languages",
+            "turkish:single",
+            &text,
+        ],
+        "",
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v["parts"].as_u64(), v["units_per_part"].as_u64()),
+        (Some(2), Some(149))
+    );
+    assert_eq!(
+        v["encoded_parts"][0]["udh"],
+        "08000300020124 0101".replace(' ', "")
+    );
+    // Without the option the same text is UCS-2.
+    let (_, out, _) = septet(&["--json", &text], "");
+    let a: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(a["encoding"], "UCS-2");
+    // An unknown language is a usage error naming it.
+    let (code, _, err) = septet(&["--national-languages", "klingon", "hi"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("klingon"), "{err}");
+}
+
+#[test]
+fn concat_udh16_and_sar_frame_the_parts() {
+    let text = "a".repeat(200);
+    let (_, out, _) = septet(
+        &[
+            "encode",
+            "--json",
+            "--concat",
+            "udh16",
+            "--reference",
+            "53470",
+            &text,
+        ],
+        "",
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["units_per_part"], 152);
+    assert_eq!(v["concat"], "udh16");
+    assert_eq!(v["encoded_parts"][0]["udh"], "060804D0DE0201");
+    // SAR: no concatenation IE in the header, counted with udh16 capacities.
+    let (_, out, _) = septet(&["encode", "--json", "--concat", "sar", &text], "");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["units_per_part"], 152);
+    assert_eq!(v["encoded_parts"][0]["udh"], "");
+    assert_eq!(v["encoded_parts"][0]["udhi"], false);
+    // A udh8 reference must fit 8 bits.
+    let (code, out, _) = septet(&["encode", "--json", "--reference", "300", &text], "");
+    assert_eq!(code, 1);
+    assert!(out.contains("bad_concat"), "{out}");
+}
+
+#[test]
+fn sar_parts_carry_the_tlv_values() {
+    let (_, out, _) = septet(
+        &[
+            "encode",
+            "--json",
+            "--concat",
+            "sar",
+            "--reference",
+            "700",
+            &"a".repeat(200),
+        ],
+        "",
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let smpp = &v["encoded_parts"][1]["smpp"];
+    assert_eq!(
+        (
+            smpp["sar_msg_ref_num"].as_u64(),
+            smpp["sar_total_segments"].as_u64(),
+            smpp["sar_segment_seqnum"].as_u64()
+        ),
+        (Some(700), Some(2), Some(2))
+    );
+    assert_eq!(smpp["esm_class"], 0);
+}

@@ -88,6 +88,19 @@ impl Analysis {
         self.analysis.charset.name()
     }
 
+    /// The national language tables of a GSM-7 message: a dict `{"locking": str | None,
+    /// "single": str | None}` (both `None` for the default alphabet and for UCS-2).
+    #[getter]
+    fn national_language<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.field(py, "national_language")
+    }
+
+    /// The concatenation in force: `"udh8"`, `"udh16"`, `"sar"` or `"payload"`.
+    #[getter]
+    fn concat(&self) -> &'static str {
+        self.analysis.concat.name()
+    }
+
     /// The provider's six smart-encoding fields (a dict) whenever smart encoding ran, else
     /// `None`.
     #[getter]

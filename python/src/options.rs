@@ -12,10 +12,10 @@ pub(crate) type Settings = septet_report::Settings;
 
 /// The keyword arguments every analysis function takes: the shared options schema, less
 /// `parts` (part texts are not part of the Python results) and the encoder's fields.
-pub(crate) const NAMES: &[&str] = NAMES_WITH_ENCODING.as_slice().split_at(10).0;
+pub(crate) const NAMES: &[&str] = NAMES_WITH_ENCODING.as_slice().split_at(12).0;
 
 /// The keyword arguments of `septet.encode`: the analysis options, then the encoder's.
-pub(crate) const NAMES_WITH_ENCODING: [&str; 13] = [
+pub(crate) const NAMES_WITH_ENCODING: [&str; 15] = [
     "smart_encoding",
     "encoding",
     "sender",
@@ -26,6 +26,8 @@ pub(crate) const NAMES_WITH_ENCODING: [&str; 13] = [
     "max_characters",
     "rate",
     "currency",
+    "national_languages",
+    "concat",
     "reference",
     "to",
     "smpp_packing",
@@ -105,6 +107,17 @@ fn parse_names(
             }
             "rate" => {
                 text = rate_text(&value)?;
+                Scalar::Text(&text)
+            }
+            "national_languages" => {
+                // The CLI's string (`"turkish:single,hindi"`, `"all"`) or a list of its items.
+                text = if value.is_instance_of::<PyString>() {
+                    value.extract()?
+                } else if let Ok(items) = value.extract::<Vec<String>>() {
+                    items.join(",")
+                } else {
+                    return Err(type_error(&name, "a str or a list of str", &value));
+                };
                 Scalar::Text(&text)
             }
             _ => {

@@ -54,6 +54,15 @@ pub struct SmppReport {
     pub esm_class: u8,
     /// `short_message`, upper-case hex.
     pub short_message: String,
+    /// With `concat = sar`: the `sar_msg_ref_num` TLV (the 16-bit reference).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sar_msg_ref_num: Option<u16>,
+    /// With `concat = sar`: the `sar_total_segments` TLV.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sar_total_segments: Option<u8>,
+    /// With `concat = sar`: the `sar_segment_seqnum` TLV.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sar_segment_seqnum: Option<u8>,
 }
 
 /// One part on the wire, as `septet encode --json` prints it.
@@ -96,6 +105,9 @@ impl From<&EncodedPart> for EncodedPartReport {
                 data_coding: part.smpp.data_coding,
                 esm_class: part.smpp.esm_class,
                 short_message: encode_hex(&part.smpp.short_message),
+                sar_msg_ref_num: part.smpp.sar.map(|c| c.reference),
+                sar_total_segments: part.smpp.sar.map(|c| c.total),
+                sar_segment_seqnum: part.smpp.sar.map(|c| c.sequence),
             },
             tpdu: part.tpdu.as_deref().map(encode_hex),
         }

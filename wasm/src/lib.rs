@@ -50,6 +50,13 @@ export interface Options {
   currency?: string;
   /** Include `part_texts` (the texts of the parts as sent) in the result. */
   parts?: boolean;
+  /** National language tables encoding may use (GSM 03.38 charset only), chosen by least
+   * cost: `turkish:single`, `turkish:locking`, a language name (all its tables), a list
+   * (`turkish:single,hindi`), `all` or `none` (default). */
+  nationalLanguages?: string;
+  /** Concatenation: `udh8` (default, 8-bit reference IE), `udh16` (16-bit), `sar` (SMPP SAR
+   * TLVs; counted as `udh16`) or `payload` (one message_payload; counted as `udh8`). */
+  concat?: "udh8" | "udh16" | "sar" | "payload";
   /** Encoding: the concatenation reference of a multi-part message (0-255 for `udh8`); in a
    * batch, the first of consecutive references (a line's own does not advance them). */
   reference?: number;
@@ -88,6 +95,10 @@ export interface AnalysisResult {
   units_per_part: number;
   units_remaining: number;
   charset: "gsm0338" | "carrier-safe" | "ascii7";
+  /** The national language tables of a GSM-7 message (both null: the default alphabet, or UCS-2). */
+  national_language: { locking: string | null; single: string | null };
+  /** The concatenation in force. */
+  concat: "udh8" | "udh16" | "sar" | "payload";
   smart_encoding?: SmartEncoding;
   replacements: Replacement[];
   non_gsm: LocatedChar[];
