@@ -77,7 +77,50 @@ fn unlimited_parts(text: &str, options: Options) -> Option<(Encoding, usize)> {
 /// "smart encoding would make this GSM-7: N parts instead of M", when smart encoding is off,
 /// the message goes out (or would go out) as UCS-2, and turning smart encoding on makes it GSM-7
 /// in fewer parts.
+///
+/// Failing that, "enabling turkish would make this GSM-7: N parts instead of M", when no
+/// national table is enabled, the route is `gsm0338`, and enabling one language's tables makes
+/// the message GSM-7 in fewer parts (the language giving the fewest parts is named).
+///
+/// ```
+/// use septet::Options;
+/// let hint = septet_cli::savings_hint(&"ş".repeat(100), &Options::default()).unwrap();
+/// assert_eq!(hint, "enabling turkish would make this GSM-7: 1 part instead of 2 (--national-languages turkish)");
+/// ```
 pub fn savings_hint(text: &str, options: &Options) -> Option<String> {
+    smart_hint(text, options).or_else(|| national_hint(text, options))
+}
+
+fn national_hint(text: &str, options: &Options) -> Option<String> {
+    if !options.national_languages.is_empty()
+        || options.encoding != EncodingRequest::Auto
+        || options.effective_charset() != septet::Charset::Gsm0338
+    {
+        return None;
+    }
+    let (encoding, parts) = unlimited_parts(text, *options)?;
+    if encoding != Encoding::Ucs2 {
+        return None;
+    }
+    let best = septet::Language::ALL
+        .iter()
+        .filter_map(|&language| {
+            let enabled = septet::NationalLanguages::NONE.with_language(language);
+            let (encoding, parts) =
+                unlimited_parts(text, options.with_national_languages(enabled))?;
+            (encoding == Encoding::Gsm7).then_some((parts, language))
+        })
+        .min_by_key(|&(parts, language)| (parts, language.nli()))?;
+    (best.0 < parts).then(|| {
+        let name = best.1.name();
+        format!(
+            "enabling {name} would make this GSM-7: {} instead of {parts} (--national-languages {name})",
+            plural(best.0, "part", "parts")
+        )
+    })
+}
+
+fn smart_hint(text: &str, options: &Options) -> Option<String> {
     if options.smart_encoding || options.encoding != EncodingRequest::Auto {
         return None;
     }
