@@ -87,6 +87,10 @@ def messages(make_corpus):
             options["smpp_packing"] = "packed"
         if i % 7 == 3:
             options["smart_encoding"] = True
+        if i % 6 == 5:
+            options["national_languages"] = rng.choice(["all", "turkish:single,hindi"])
+        if i % 8 == 6:
+            options["concat"] = "udh16"
         out.append((text, options))
     return out
 
@@ -248,3 +252,28 @@ def test_encoder_options_belong_to_encode():
     with pytest.raises(TypeError, match="reference, to, smpp_packing"):
         septet.encode("hi", refrence=3)
     assert septet.encode("a" * 200, reference=3).reference == 3
+
+
+def test_national_languages_and_concat(septet_cli):
+    # pdu-encoding.md section 7: Turkish single shift, and the 16-bit concatenation IE.
+    e = septet.encode("Ğşa", national_languages="turkish:single")
+    [p] = e.encoded_parts
+    assert (p.udh.hex().upper(), p.udl, p.user_data.hex().upper()) == (
+        "03240101", 10, "03240101D81C37F330")
+    assert septet.encode("Ğşa", national_languages=["turkish:single"]) == e
+    assert septet.analyze("Ğşa", national_languages=("turkish:single",)).encoding == "GSM-7"
+    assert septet.analyze("Ğşa").encoding == "UCS-2"
+    long = septet.encode("hellohello" * 16 + "!", concat="udh16", reference=0xD0DE)
+    assert long.encoded_parts[0].udh.hex().upper() == "060804D0DE0201"
+    for text, options in [
+        ("Ğşa " * 50, {"national_languages": "turkish:single,hindi", "reference": 3}),
+        ("नमस्ते " * 40, {"national_languages": "all", "concat": "udh16", "reference": 300}),
+        ("z" * 300, {"concat": "udh16", "reference": 65535}),
+    ]:
+        flags = cli_flags(options)
+        assert septet.encode(text, **options).to_dict() == cli_json(
+            septet_cli, ["encode", "--json", *flags, "--", text])
+    with pytest.raises(TypeError, match="national_languages"):
+        septet.analyze("hi", national_languages=3)
+    with pytest.raises(ValueError, match="national_languages"):
+        septet.analyze("hi", national_languages="klingon")
