@@ -1,8 +1,8 @@
 // Types of septet-wasm's functions (CommonJS: `require("septet-wasm")` in Node). septet.d.ts
 // re-exports them for every ES-module entry. They need only the ES2020 library: no DOM, no
 // @types/node.
-import type { AnalysisResult, Options } from "./septet-types.cjs";
-export type { AnalysisResult, Options, SeptetError, SmartEncoding, Replacement, LocatedChar } from "./septet-types.cjs";
+import type { AnalysisResult, DecodeInput, DecodeResult, EncodeResult, Options } from "./septet-types.cjs";
+export type { AnalysisResult, Options, SeptetError, SmartEncoding, Replacement, LocatedChar, EncodedPart, EncodeResult, DecodeInput, DecodeResult } from "./septet-types.cjs";
 
 /**
  * Where `init` loads the WebAssembly module from: a URL (a string or a `URL`), a fetch
@@ -62,3 +62,16 @@ export function substitutionName(character: string): string | undefined;
  * character, or `undefined` when it is not in the charset.
  */
 export function septets(character: string, charset?: "gsm0338" | "carrier-safe" | "ascii7"): number | undefined;
+
+/**
+ * The bytes on the wire: the analysis plus `reference` and `encoded_parts` (UDH, TP-UD, TP-UDL,
+ * TP-DCS, TP-UDHI, SMPP fields; `tpdu` with the `to` option), as `septet encode --json` prints.
+ * @example encode("Hello").encoded_parts[0].user_data  // "C8329BFD06"
+ */
+export function encode(text: string, options?: Options): EncodeResult;
+
+/**
+ * Decodes one part: `{ userData, dcs, udhi, udl }` or `{ pdu }` (hex), as `septet decode --json`.
+ * @example decode({ userData: "C8329BFD06", dcs: 0, udl: 5 }).text  // "Hello"
+ */
+export function decode(part: DecodeInput): DecodeResult;

@@ -13,8 +13,8 @@ function check() {
   if (!ready) {
     throw new Error(
       "septet-wasm is not initialised: call `await init()` (or `initSync({ module: bytes })`) " +
-        "once before analyze, segmentsCount, split, smartEncode, substitution, substitutionName " +
-        "or septets. In Node, `import`/`require(\"septet-wasm\")` loads the module itself.",
+        "once before analyze, segmentsCount, split, smartEncode, substitution, substitutionName, " +
+        "septets, encode or decode. In Node, `import`/`require(\"septet-wasm\")` loads the module itself.",
     );
   }
 }
@@ -70,4 +70,14 @@ export function substitutionName(character) {
 export function septets(character, charset) {
   check();
   return raw.septets(character, charset);
+}
+
+export function encode(text, options) {
+  check();
+  return raw.encode(text, options);
+}
+
+export function decode(part) {
+  check();
+  return raw.decode(part);
 }

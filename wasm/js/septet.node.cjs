@@ -28,4 +28,6 @@ module.exports = {
   substitution: raw.substitution,
   substitutionName: raw.substitutionName,
   septets: raw.septets,
+  encode: raw.encode,
+  decode: raw.decode,
 };

@@ -14,4 +14,6 @@ export const {
   substitution,
   substitutionName,
   septets,
+  encode,
+  decode,
 } = septet;

@@ -87,6 +87,37 @@ export interface SmartEncoding {
 }
 
 /** What the carrier will see and bill; the same object as `septet --json`. */
+/** One part on the wire (hex strings are upper case). */
+export interface EncodedPart {
+  udh: string;
+  user_data: string;
+  udl: number;
+  dcs: number;
+  udhi: boolean;
+  smpp: { data_coding: number; esm_class: number; short_message: string; sar_msg_ref_num?: number; sar_total_segments?: number; sar_segment_seqnum?: number };
+  /** The SMS-SUBMIT TPDU led by `00` (with the `to` option). */
+  tpdu?: string;
+}
+
+/** `encode`'s result: the analysis plus the reference and the parts on the wire. */
+export interface EncodeResult extends AnalysisResult {
+  reference: number | null;
+  encoded_parts: EncodedPart[];
+}
+
+/** What `decode` takes: TP-UD in hex with its DCS, UDHI and UDL, or a whole TPDU in hex. */
+export type DecodeInput = { userData: string; dcs: number; udl: number; udhi?: boolean } | { pdu: string };
+
+/** A decoded part. */
+export interface DecodeResult {
+  text: string | null;
+  data?: string;
+  encoding: "GSM-7" | "UCS-2" | "8-bit";
+  national_language: { locking: string | null; single: string | null };
+  concat: { reference: number; total: number; sequence: number; bits: 8 | 16 } | null;
+  warnings: { kind: string; detail: string }[];
+}
+
 export interface AnalysisResult {
   encoding: "GSM-7" | "UCS-2";
   parts: number;
@@ -472,6 +503,95 @@ pub fn split_js(
         parts.push(&JsValue::from_str(part));
     }
     Ok(parts.into())
+}
+
+/// The bytes on the wire: the analysis object plus `reference` and `encoded_parts` (each part's
+/// `udh`, `user_data`, `udl`, `dcs`, `udhi`, `smpp`, and `tpdu` with the `to` option), the same
+/// object as `septet encode --json`. Throws a `SeptetError` when the provider would reject the
+/// message or the bytes cannot carry it.
+#[wasm_bindgen(js_name = encode, unchecked_return_type = "EncodeResult")]
+pub fn encode_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsString,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = rust_string(&text)?;
+    let settings = settings_from(options)?;
+    match septet_report::encode_report(&text, &settings) {
+        Ok(encoded) => JSON::parse(&septet_report::to_json(&encoded)),
+        Err(e) => Err(js_error(&body_json(&e))),
+    }
+}
+
+/// Decodes one part: `{ userData, dcs, udhi, udl }` (TP-UD in hex with its TP-DCS, TP-UDHI and
+/// TP-UDL) or `{ pdu }` (a whole SMS-DELIVER/SUBMIT TPDU in hex, with or without the SMSC
+/// address). Returns the same object as `septet decode --json`; throws a `SeptetError` naming
+/// the kind (`bad_hex`, `user_data_too_short`, `header_past_end`, ...) for bytes that cannot be
+/// read.
+#[wasm_bindgen(js_name = decode, unchecked_return_type = "DecodeResult")]
+pub fn decode_js(
+    #[wasm_bindgen(unchecked_param_type = "DecodeInput")] part: JsValue,
+) -> Result<JsValue, JsValue> {
+    let invalid = |detail: &str| {
+        js_error(&body_json(&Error::InvalidRequest {
+            detail: detail.to_string(),
+        }))
+    };
+    if !part.is_object() {
+        return Err(invalid(
+            "decode takes an object: { userData, dcs, udhi, udl } or { pdu }",
+        ));
+    }
+    let get =
+        |key: &str| Reflect::get(&part, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let object: &js_sys::Object = part.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !["userData", "dcs", "udhi", "udl", "pdu"].contains(&key.as_str()) {
+            return Err(invalid(&format!(
+                "unknown field `{key}`; expected userData, dcs, udhi, udl or pdu"
+            )));
+        }
+    }
+    let hex = |value: JsValue, name: &str| match value.as_string() {
+        Some(s) => septet::decode_hex(&s).map_err(|e| js_error(&body_json(&Error::Pdu(e)))),
+        None => Err(invalid(&format!("`{name}` must be a hex string"))),
+    };
+    let octet = |value: &JsValue, name: &str, max: f64| match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => Ok(n as usize),
+        _ => Err(invalid(&format!(
+            "`{name}` must be an integer from 0 to {max}"
+        ))),
+    };
+    let decoded = match (get("pdu"), get("userData")) {
+        (pdu, data) if !pdu.is_undefined() && data.is_undefined() => {
+            let bytes = hex(pdu, "pdu")?;
+            septet::decode_tpdu(&bytes).map(|t| t.user_data)
+        }
+        (pdu, data) if pdu.is_undefined() && !data.is_undefined() => {
+            let bytes = hex(data, "userData")?;
+            let dcs = octet(&get("dcs"), "dcs", 255.0)?;
+            let udl = octet(&get("udl"), "udl", 255.0)?;
+            let udhi = get("udhi");
+            let udhi = if udhi.is_undefined() {
+                false
+            } else {
+                udhi.as_bool()
+                    .ok_or_else(|| invalid("`udhi` must be a boolean"))?
+            };
+            septet::decode_user_data(&bytes, dcs as u8, udhi, udl)
+        }
+        _ => {
+            return Err(invalid(
+                "give either `pdu` or `userData` (with dcs and udl)",
+            ))
+        }
+    };
+    match decoded {
+        Ok(d) => JSON::parse(&septet_report::to_json(
+            &septet_report::DecodedReport::from(&d),
+        )),
+        Err(e) => Err(js_error(&body_json(&Error::Pdu(e)))),
+    }
 }
 
 fn rejection_body(error: &septet::Error, text: &str, options: &septet::Options) -> String {
