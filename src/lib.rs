@@ -87,6 +87,6 @@ pub use split::PartRanges;
 pub use simd::fuzzing;
 
 // The README's examples are compiled and run as doc tests.
-#[cfg(all(doctest, feature = "alloc"))]
+#[cfg(all(doctest, feature = "std"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
