@@ -40,8 +40,7 @@ impl Encode {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let line = encode_line(request, &self.settings, &mut references);
-        out.extend_from_slice(line.json.as_bytes());
-        line.outcome
+        append(out, line)
     }
 }
 
@@ -55,10 +54,7 @@ impl LineHandler for Encode {
     ) -> Outcome {
         match read_request(line, line_number, line_offset) {
             Ok(request) => self.encode(request, out),
-            Err(line) => {
-                out.extend_from_slice(line.json.as_bytes());
-                line.outcome
-            }
+            Err(line) => append(out, line),
         }
     }
 
@@ -72,6 +68,12 @@ impl LineHandler for Encode {
         let request = ReadRequest::new(id, text.to_string(), Default::default());
         self.encode(request, out)
     }
+}
+
+/// Appends an output line's JSON to `out` and returns its outcome.
+fn append(out: &mut Vec<u8>, line: septet_report::OutputLine) -> Outcome {
+    out.extend_from_slice(line.json.as_bytes());
+    line.outcome
 }
 
 /// The decoding handler of `septet batch --decode`: each line
@@ -88,8 +90,7 @@ impl LineHandler for Decode {
         out: &mut Vec<u8>,
     ) -> Outcome {
         let line = decode_line(line, line_number, line_offset);
-        out.extend_from_slice(line.json.as_bytes());
-        line.outcome
+        append(out, line)
     }
 
     fn message(
@@ -107,8 +108,7 @@ impl LineHandler for Decode {
         request.insert("pdu".into(), text.trim().into());
         let json = serde_json::Value::Object(request).to_string();
         let line = decode_line(json.as_bytes(), line_number, 0);
-        out.extend_from_slice(line.json.as_bytes());
-        line.outcome
+        append(out, line)
     }
 }
 
