@@ -158,6 +158,30 @@ fn escape_fails_every_pair() {
     assert!(matches!(err, Error::NotGsm7 { count: 1, .. }), "{err:?}");
 }
 
+/// National tables belong to the `gsm0338` profile (contract section 1): with any other charset,
+/// or with a short-code sender (which forces `ascii7`), the request is a usage error, reported
+/// before an empty text is, and the model agrees for every option combination.
+#[test]
+fn national_tables_with_another_charset_are_a_usage_error() {
+    for options in naive::all_options() {
+        let options = options.with_national_languages("turkish".parse().unwrap());
+        for text in ["", "Şişli", "plain"] {
+            naive::check(text, &options);
+        }
+    }
+    let err = analyze_with(
+        "",
+        &enabled("turkish").with_charset(septet::Charset::CarrierSafe),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        Error::NationalLanguagesWithCharset {
+            charset: septet::Charset::CarrierSafe
+        }
+    );
+}
+
 #[test]
 fn requests_and_defaults() {
     // encoding=ucs2 skips the tables.

@@ -203,6 +203,8 @@ pub fn analysis_units(text: &str, a: &septet::Analysis) -> usize {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
+    /// National tables enabled with a charset profile other than `gsm0338` (pdu-encoding §1).
+    NationalWithCharset(Charset),
     NoContent,
     TooManyCharacters,
     NotGsm7(Vec<(usize, char)>),
@@ -373,13 +375,17 @@ pub fn least_cost_pair(outgoing: &str, options: &Options) -> Option<(Pair, Vec<S
 }
 
 pub fn model(text: &str, options: &Options) -> Result<Model, ModelError> {
-    if text.is_empty() {
-        return Err(ModelError::NoContent);
-    }
     let charset = match options.sender {
         Some(septet::SenderType::ShortCode) => Charset::Ascii7,
         _ => options.charset,
     };
+    // National tables belong to the gsm0338 profile only: a usage error before anything else.
+    if !options.national_languages.is_empty() && charset != Charset::Gsm0338 {
+        return Err(ModelError::NationalWithCharset(charset));
+    }
+    if text.is_empty() {
+        return Err(ModelError::NoContent);
+    }
     let smart_ran = match options.encoding {
         EncodingRequest::Auto => options.smart_encoding,
         EncodingRequest::Gsm7 => true,
@@ -546,6 +552,10 @@ pub fn check(text: &str, options: &Options) {
         }
         (Err(e), Err(a)) => {
             let same = match (e, a) {
+                (
+                    ModelError::NationalWithCharset(m),
+                    septet::Error::NationalLanguagesWithCharset { charset },
+                ) => m == charset,
                 (ModelError::NoContent, septet::Error::NoContent { .. }) => true,
                 (ModelError::TooManyCharacters, septet::Error::TooManyCharacters { .. }) => true,
                 (ModelError::NotGsm7(list), septet::Error::NotGsm7 { count, first }) => {
