@@ -11,7 +11,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(analyze split_roundtrip smart_encode differential batch_line simd pdu)
+  targets=(analyze split_roundtrip smart_encode differential batch_line simd decode pack encode_roundtrip reassemble)
 fi
 
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
