@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 
 use septet::References;
 use septet_report::{
-    decode_line, encode_line, read_request, DecodedReport, EncodedReport, Outcome, ReadRequest,
-    Reassembly, Settings,
+    decode_line, encode_line_into, read_request, DecodedReport, EncodedReport, Outcome,
+    ReadRequest, Reassembly, Settings,
 };
 
 use crate::batch::{summary::Tally, LineHandler};
@@ -39,8 +39,7 @@ impl Encode {
             .references
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let line = encode_line(request, &self.settings, &mut references);
-        append(out, line)
+        encode_line_into(request, &self.settings, &mut references, out)
     }
 }
 

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use septet::{
-    decode_hex, decode_tpdu, decode_user_data, encode_hex, Alphabet, Completed, ConcatInfo,
-    DataCoding, DecodeWarning, DecodedUserData, EncodeError, Encoded, EncodedPart, HeaderNote,
-    Incomplete, PartKey, PduError, ReferenceBits,
+    decode_hex, decode_tpdu, decode_user_data, encode_hex, encode_hex_into, Alphabet, Completed,
+    ConcatInfo, DataCoding, DecodeWarning, DecodedUserData, EncodeError, Encoded, EncodedPart,
+    HeaderNote, Incomplete, PartKey, PduError, ReferenceBits,
 };
 
 use std::borrow::Cow;
@@ -145,6 +145,18 @@ pub struct EncodedReport {
 ///
 /// The error object of a rejected message, or of text the bytes cannot carry.
 pub fn encode_report(text: &str, settings: &Settings) -> Result<EncodedReport, Error> {
+    let (report, encoded) = encode_message(text, settings)?;
+    Ok(EncodedReport {
+        report,
+        national_language: NationalLanguageReport::of(encoded.alphabet()),
+        reference: encoded.reference,
+        encoded_parts: encoded.parts.iter().map(EncodedPartReport::from).collect(),
+    })
+}
+
+/// The analysis report and the parts of `text`: what [`encode_report`] and [`encode_line`]
+/// both start from.
+fn encode_message(text: &str, settings: &Settings) -> Result<(Report, Encoded), Error> {
     let encoded: Encoded =
         septet::encode(text, &settings.options, &settings.encode).map_err(|e| match e {
             EncodeError::Analysis(e) => Error::rejection(e, text, &settings.options),
@@ -158,12 +170,7 @@ pub fn encode_report(text: &str, settings: &Settings) -> Result<EncodedReport, E
     if settings.include_parts {
         report.part_texts = Some(split_texts(text, settings));
     }
-    Ok(EncodedReport {
-        report,
-        national_language: NationalLanguageReport::of(encoded.alphabet()),
-        reference: encoded.reference,
-        encoded_parts: encoded.parts.iter().map(EncodedPartReport::from).collect(),
-    })
+    Ok((report, encoded))
 }
 
 fn split_texts(text: &str, settings: &Settings) -> Vec<String> {
@@ -207,6 +214,39 @@ pub fn encode_line(
     defaults: &Settings,
     references: &mut References,
 ) -> OutputLine {
+    let mut json = Vec::new();
+    let outcome = encode_line_into(request, defaults, references, &mut json);
+    OutputLine {
+        // Every piece written is UTF-8 (serde's output, the id as read, ASCII).
+        json: String::from_utf8(json).unwrap_or_default(),
+        is_error: !matches!(outcome, Outcome::Accepted { .. }),
+        outcome,
+    }
+}
+
+/// [`encode_line`] appending the line's JSON to `out` (no line ending) and returning how it
+/// went: the form `septet batch --encode` runs, with no intermediate strings. The bytes are
+/// those of [`EncodedLine`] (or of the error line) serialised; the hex of every part is
+/// written in place.
+///
+/// ```
+/// use septet_report::{encode_line_into, read_request, Outcome, Settings};
+/// let mut refs = septet::References::new(0);
+/// let mut out = Vec::new();
+/// let request = read_request(br#"{"id": "a", "text": "Hello"}"#, 1, 0).unwrap();
+/// let outcome = encode_line_into(request, &Settings::default(), &mut refs, &mut out);
+/// assert_eq!(outcome, Outcome::Accepted { encoding: "GSM-7", parts: 1 });
+/// let line = String::from_utf8(out).unwrap();
+/// assert!(line.starts_with(r#"{"id":"a","encoding":"GSM-7","parts":1,"#));
+/// assert!(line.ends_with(concat!(r#""reference":null,"encoded_parts":[{"udh":"","user_data":"C8329BFD06","#,
+///     r#""udl":5,"dcs":0,"udhi":false,"smpp":{"data_coding":0,"esm_class":0,"short_message":"48656C6C6F"}}]}"#)));
+/// ```
+pub fn encode_line_into(
+    request: ReadRequest<'_>,
+    defaults: &Settings,
+    references: &mut References,
+    out: &mut Vec<u8>,
+) -> Outcome {
     let explicit = request.options.reference;
     let mut settings = if request.options.is_empty() {
         Cow::Borrowed(defaults)
@@ -221,26 +261,121 @@ pub fn encode_line(
         settings.to_mut().encode.reference =
             (u32::from(references.peek()) % bits.references()) as u16;
     }
-    match encode_report(&request.text, &settings) {
-        Ok(encoded) => {
-            let taken = references.take(encoded.report.parts, explicit, bits);
+    match encode_message(&request.text, &settings) {
+        Ok((report, encoded)) => {
+            let taken = references.take(report.parts, explicit, bits);
             debug_assert_eq!(
                 taken, encoded.reference,
                 "the counter and the encoder agree"
             );
-            OutputLine::new(
-                to_json(&EncodedLine {
-                    id: request.id,
-                    encoded: &encoded,
-                }),
-                Outcome::Accepted {
-                    encoding: encoded.report.encoding,
-                    parts: encoded.report.parts,
-                },
-            )
+            write_encoded_line(out, request.id, &report, &encoded);
+            Outcome::Accepted {
+                encoding: report.encoding,
+                parts: report.parts,
+            }
         }
-        Err(e) => error_line(request.id, e),
+        Err(e) => {
+            let line = error_line(request.id, e);
+            out.extend_from_slice(line.json.as_bytes());
+            line.outcome
+        }
     }
+}
+
+/// Appends `{"id"?, ...report, "reference", "encoded_parts"}`: byte for byte what
+/// serialising [`EncodedLine`] gives, without building an [`EncodedReport`].
+fn write_encoded_line(
+    out: &mut Vec<u8>,
+    id: Option<&RawValue>,
+    report: &Report,
+    encoded: &Encoded,
+) {
+    out.push(b'{');
+    if let Some(id) = id {
+        out.extend_from_slice(br#""id":"#);
+        out.extend_from_slice(id.get().as_bytes());
+        out.push(b',');
+    }
+    // The report's fields, without the braces of its own object.
+    let start = out.len();
+    crate::batch::write_json(out, report);
+    if out.len() - start < 2 || out[start] != b'{' || out.last() != Some(&b'}') {
+        // Serialising a report does not fail; if it ever did, say so rather than write
+        // half an object.
+        out.truncate(start);
+        out.extend_from_slice(
+            br#""error":{"code":500,"kind":"internal","detail":"the report did not serialise"}}"#,
+        );
+        return;
+    }
+    out.remove(start);
+    out.pop();
+    out.extend_from_slice(br#","reference":"#);
+    match encoded.reference {
+        Some(reference) => write_number(out, reference.into()),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(br#","encoded_parts":["#);
+    for (i, part) in encoded.parts.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_part(out, part);
+    }
+    out.extend_from_slice(b"]}");
+}
+
+/// Appends one part's object exactly as [`EncodedPartReport`] serialises.
+fn write_part(out: &mut Vec<u8>, part: &EncodedPart) {
+    out.extend_from_slice(br#"{"udh":""#);
+    encode_hex_into(&part.udh, out);
+    out.extend_from_slice(br#"","user_data":""#);
+    encode_hex_into(&part.user_data, out);
+    out.extend_from_slice(br#"","udl":"#);
+    write_number(out, part.udl.into());
+    out.extend_from_slice(br#","dcs":"#);
+    write_number(out, part.dcs.into());
+    out.extend_from_slice(if part.udhi {
+        br#","udhi":true,"smpp":{"data_coding":"#.as_slice()
+    } else {
+        br#","udhi":false,"smpp":{"data_coding":"#.as_slice()
+    });
+    write_number(out, part.smpp.data_coding.into());
+    out.extend_from_slice(br#","esm_class":"#);
+    write_number(out, part.smpp.esm_class.into());
+    out.extend_from_slice(br#","short_message":""#);
+    encode_hex_into(&part.smpp.short_message, out);
+    out.push(b'"');
+    if let Some(sar) = part.smpp.sar {
+        out.extend_from_slice(br#","sar_msg_ref_num":"#);
+        write_number(out, sar.reference.into());
+        out.extend_from_slice(br#","sar_total_segments":"#);
+        write_number(out, sar.total.into());
+        out.extend_from_slice(br#","sar_segment_seqnum":"#);
+        write_number(out, sar.sequence.into());
+    }
+    out.push(b'}');
+    if let Some(tpdu) = &part.tpdu {
+        out.extend_from_slice(br#","tpdu":""#);
+        encode_hex_into(tpdu, out);
+        out.push(b'"');
+    }
+    out.push(b'}');
+}
+
+/// Appends `n` in decimal.
+fn write_number(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// A result line of `septet batch --decode`: `{"id"?, ...the decoded part}`.
@@ -887,5 +1022,91 @@ mod tests {
             (d.user_data.text.as_deref(), d.address.as_str()),
             (Some("Hello"), "+4915112345678")
         );
+    }
+}
+
+#[cfg(test)]
+mod encoded_line_tests {
+    use super::*;
+
+    /// The line `serde` gives for a request: the reference for the hand-written writer.
+    fn serde_line(line: &[u8], references: &mut References) -> String {
+        let request = crate::read_request(line, 1, 0).unwrap();
+        let explicit = request.options.reference;
+        let mut settings = request.options.apply(&Settings::default());
+        let bits = match settings.options.concat {
+            septet::Concat::Udh8 | septet::Concat::Payload => ReferenceBits::Eight,
+            _ => ReferenceBits::Sixteen,
+        };
+        if explicit.is_none() {
+            settings.encode.reference = (u32::from(references.peek()) % bits.references()) as u16;
+        }
+        match encode_report(&request.text, &settings) {
+            Ok(encoded) => {
+                references.take(encoded.report.parts, explicit, bits);
+                to_json(&EncodedLine {
+                    id: request.id,
+                    encoded: &encoded,
+                })
+            }
+            Err(e) => error_line(request.id, e).json,
+        }
+    }
+
+    #[test]
+    fn the_written_line_is_the_serialised_line() {
+        let long = "a".repeat(400);
+        let long_ucs2 = "Привет, мир! ".repeat(12);
+        let texts = [
+            "Hello",
+            long.as_str(),
+            long_ucs2.as_str(),
+            "Şişli'de buluşalım",
+            "“quoted” — €10 {promo}",
+            "😀 emoji 👍🏽",
+            "",
+            "a\u{1B}b",
+        ];
+        let options = [
+            r#""#,
+            r#","to":"+491701234567""#,
+            r#","to":"0170123","smpp_packing":"packed","concat":"udh16""#,
+            r#","concat":"sar","reference":65535"#,
+            r#","concat":"payload","parts":true,"rate":"0.05""#,
+            r#","national_languages":"all","smart_encoding":true"#,
+            r#","charset":"ascii7""#,
+            r#","reference":3"#,
+        ];
+        let mut serde_refs = References::new(250);
+        let mut written_refs = References::new(250);
+        for (i, text) in texts.iter().enumerate() {
+            for (j, option) in options.iter().enumerate() {
+                let id = match (i + j) % 3 {
+                    0 => String::new(),
+                    1 => format!(r#""id":{},"#, i * 10 + j),
+                    _ => r#""id":{"k":["x\"y"]},"#.to_string(),
+                };
+                let line = format!(
+                    r#"{{{id}"text":{}{option}}}"#,
+                    serde_json::to_string(text).unwrap()
+                );
+                let expected = serde_line(line.as_bytes(), &mut serde_refs);
+                let request = crate::read_request(line.as_bytes(), 1, 0).unwrap();
+                let mut written = Vec::new();
+                let outcome = encode_line_into(
+                    request,
+                    &Settings::default(),
+                    &mut written_refs,
+                    &mut written,
+                );
+                assert_eq!(String::from_utf8(written).unwrap(), expected, "{line}");
+                assert_eq!(
+                    matches!(outcome, Outcome::Accepted { .. }),
+                    !expected.contains(r#""error":"#),
+                    "{line}"
+                );
+            }
+        }
+        assert_eq!(serde_refs.peek(), written_refs.peek());
     }
 }

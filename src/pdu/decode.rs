@@ -371,13 +371,38 @@ pub fn decode_hex(hex: impl AsRef<str>) -> Result<Vec<u8>, PduError> {
 /// assert_eq!(septet::encode_hex(&[0x0A, 0xFF]), "0AFF");
 /// ```
 pub fn encode_hex(octets: &[u8]) -> String {
+    let mut out = Vec::with_capacity(2 * octets.len());
+    encode_hex_into(octets, &mut out);
+    // Every byte written is an ASCII hex digit.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The two upper-case hex digits of every octet value.
+static HEX_PAIRS: [[u8; 2]; 256] = {
     const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(2 * octets.len());
-    for &b in octets {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0x0F)]));
+    let mut pairs = [[0u8; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        pairs[b] = [DIGITS[b >> 4], DIGITS[b & 0x0F]];
+        b += 1;
     }
-    out
+    pairs
+};
+
+/// Appends octets as upper-case hex (ASCII digits) to `out`: [`encode_hex`] without the
+/// allocation, for writers that build a line of JSON or text in one buffer.
+///
+/// ```
+/// let mut line = b"user_data=".to_vec();
+/// septet::encode_hex_into(&[0xC8, 0x32, 0x9B], &mut line);
+/// assert_eq!(line, b"user_data=C8329B");
+/// ```
+pub fn encode_hex_into(octets: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
+    out.resize(start + 2 * octets.len(), 0);
+    for (pair, &b) in out[start..].chunks_exact_mut(2).zip(octets) {
+        pair.copy_from_slice(&HEX_PAIRS[usize::from(b)]);
+    }
 }
 
 /// A cursor over TPDU octets that never reads past the end.

@@ -26,8 +26,8 @@ pub use address::{Address, MAX_ADDRESS_DIGITS};
 pub use coding::DataCoding;
 #[cfg(feature = "alloc")]
 pub use decode::{
-    decode_hex, decode_tpdu, decode_user_data, encode_hex, DecodeWarning, DecodedTpdu,
-    DecodedUserData, MessageKind,
+    decode_hex, decode_tpdu, decode_user_data, encode_hex, encode_hex_into, DecodeWarning,
+    DecodedTpdu, DecodedUserData, MessageKind,
 };
 #[cfg(feature = "alloc")]
 pub use encode::{encode_parts, EncodedPart, Smpp};
