@@ -104,15 +104,23 @@ def main():
     os.unlink(path)
 
     array = pa.array(texts, type=pa.string())
-    seconds, out = best_of(7, lambda: septet.arrow.analyze(array, **options))
-    arrow_rate = report("septet.arrow.analyze", len(texts), seconds,
+    seconds, out = best_of(7, lambda: septet.arrow.analyze(array, jobs=1, **options))
+    one_thread = report("septet.arrow.analyze, jobs=1", len(texts), seconds,
                         pa.compute.sum(out.field("parts")).as_py())
+    seconds, out = best_of(7, lambda: septet.arrow.analyze(array, **options))
+    arrow_rate = report(f"septet.arrow.analyze, jobs={os.cpu_count()}", len(texts), seconds,
+                        pa.compute.sum(out.field("parts")).as_py())
+    print(f"septet.arrow.analyze, all cores / one thread: {arrow_rate / one_thread:.2f}x")
     large = pa.array(texts, type=pa.large_string())
     seconds, out = best_of(7, lambda: septet.arrow.analyze(large, **options))
     report("septet.arrow.analyze (large_string)", len(texts), seconds,
            pa.compute.sum(out.field("parts")).as_py())
+    seconds, many = best_of(3, lambda: septet.analyze_many(texts, jobs=1, **options))
+    report("septet.analyze_many, jobs=1", len(texts), seconds,
+           sum(a.parts for a in many if isinstance(a, septet.Analysis)))
     seconds, many = best_of(3, lambda: septet.analyze_many(texts, **options))
-    report("septet.analyze_many", len(texts), seconds, sum(a.parts for a in many if isinstance(a, septet.Analysis)))
+    report(f"septet.analyze_many, jobs={os.cpu_count()}", len(texts), seconds,
+           sum(a.parts for a in many if isinstance(a, septet.Analysis)))
     def one_by_one():
         parts = 0
         for t in texts:

@@ -74,6 +74,7 @@ def analyze_many(
     texts: Iterable[str],
     /,
     *,
+    jobs: Optional[int] = None,
     smart_encoding: bool = False,
     encoding: Optional[Encoding] = "auto",
     sender: Optional[Sender] = None,
@@ -87,7 +88,9 @@ def analyze_many(
     national_languages: Optional[Union[str, List[str]]] = None,
     concat: Optional[Literal["udh8", "udh16", "sar", "payload"]] = "udh8",
 ) -> List[Union[Analysis, RejectedError]]: ...
-def analyze_arrow(array: pyarrow.Array, /, **options: Any) -> pyarrow.StructArray: ...
+def analyze_arrow(
+    array: pyarrow.Array, /, *, jobs: Optional[int] = None, **options: Any
+) -> pyarrow.StructArray: ...
 def arrow_type(**options: Any) -> pyarrow.StructType: ...
 
 class Decoded:

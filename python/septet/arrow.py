@@ -50,7 +50,7 @@ Polars (``Series.to_arrow()`` may give a ``string_view`` array, which is accepte
     df = pl.concat([df, res.struct.unnest()], how="horizontal")
 """
 
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 import pyarrow as pa
 
@@ -72,11 +72,15 @@ def result_type(**options: Any) -> pa.StructType:
     return _arrow_type(**options)
 
 
-def analyze(array: Union[pa.Array, pa.ChunkedArray], **options: Any) -> pa.StructArray:
+def analyze(
+    array: Union[pa.Array, pa.ChunkedArray], *, jobs: Optional[int] = None, **options: Any
+) -> pa.StructArray:
     """Analyse every message of a string, large_string or string_view array.
 
     ``options`` are those of :func:`septet.analyze`. A ``ChunkedArray`` is analysed chunk by
-    chunk and the results joined into one ``StructArray``.
+    chunk and the results joined into one ``StructArray``. ``jobs`` is the number of threads
+    (default: the machine's cores for arrays of 16,384 messages or more, one thread below);
+    the result is the same for every ``jobs``.
 
     >>> import pyarrow as pa
     >>> import septet.arrow
@@ -85,10 +89,10 @@ def analyze(array: Union[pa.Array, pa.ChunkedArray], **options: Any) -> pa.Struc
     [2, 1, None]
     """
     if isinstance(array, pa.ChunkedArray):
-        result = [_analyze_arrow(chunk, **options) for chunk in array.chunks]
+        result = [_analyze_arrow(chunk, jobs=jobs, **options) for chunk in array.chunks]
         if not result:
             return pa.array([], type=_arrow_type(**options))
         if len(result) == 1:
             return result[0]
         return pa.concat_arrays(result)
-    return _analyze_arrow(array, **options)
+    return _analyze_arrow(array, jobs=jobs, **options)

@@ -49,12 +49,14 @@ def spark_type(arrow_type: pa.DataType) -> Any:
     raise TypeError(f"no Spark type for {arrow_type}")
 
 
-def analyze(df: Any, column: str = "text", **options: Any) -> Any:
+def analyze(df: Any, column: str = "text", jobs: int = 1, **options: Any) -> Any:
     """``df`` with the result fields of :mod:`septet.arrow` added as columns.
 
     ``column`` names the string column holding the messages; ``options`` are those of
     :func:`septet.analyze` and are checked here, on the driver, before any job runs. A null
     message gives nulls; a rejected one gives null analysis fields and its ``error_code``.
+    ``jobs`` is the number of threads each Spark task analyses a batch with (default 1: Spark
+    already runs one task per core).
     """
     from pyspark.sql import types as t
 
@@ -75,7 +77,7 @@ def analyze(df: Any, column: str = "text", **options: Any) -> Any:
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
-            result = _analyze_arrow(batch.column(column), **opts)
+            result = _analyze_arrow(batch.column(column), jobs=jobs, **opts)
             yield pa.RecordBatch.from_arrays(
                 list(batch.columns) + result.flatten(), names=list(batch.schema.names) + names
             )

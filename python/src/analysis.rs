@@ -234,12 +234,14 @@ pub(crate) fn extract_text(
     })
 }
 
-/// Analyses many messages with the GIL released.
+/// Analyses many messages with the GIL released, on `jobs` threads (default: the machine's
+/// cores for long inputs).
 #[pyfunction]
-#[pyo3(signature = (texts, /, **options))]
+#[pyo3(signature = (texts, /, *, jobs = None, **options))]
 pub(crate) fn analyze_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
+    jobs: Option<usize>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let settings = Arc::new(parse(options)?);
@@ -248,12 +250,13 @@ pub(crate) fn analyze_many<'py>(
         .enumerate()
         .map(|(i, t)| extract_text(&t?, Some(i)))
         .collect::<PyResult<Vec<PyBackedStr>>>()?;
+    let threads = crate::parallel::threads(texts.len(), jobs)?;
     let opts = settings.options;
+    let strs: Vec<&str> = texts.iter().map(|t| &**t).collect();
     let results: Vec<_> = py.detach(|| {
-        texts
-            .iter()
-            .map(|t| septet::analyze_with(t, &opts))
-            .collect()
+        crate::parallel::map_range(0..strs.len(), threads, |i| {
+            septet::analyze_with(strs[i], &opts)
+        })
     });
     let out = PyList::empty(py);
     for (text, result) in texts.into_iter().zip(results) {

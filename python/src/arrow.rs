@@ -57,20 +57,31 @@ pub(crate) fn arrow_type<'py>(
     DataType::Struct(fields(cost_scale(&settings))).to_pyarrow(py)
 }
 
-/// Analyses every message of a pyarrow string, large_string or string_view array.
+/// Analyses every message of a pyarrow string, large_string or string_view array, on `jobs`
+/// threads (default: the machine's cores for long arrays).
 #[pyfunction]
-#[pyo3(signature = (array, /, **options))]
+#[pyo3(signature = (array, /, *, jobs = None, **options))]
 pub(crate) fn analyze_arrow<'py>(
     py: Python<'py>,
     array: &Bound<'py, PyAny>,
+    jobs: Option<usize>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let settings = parse(options)?;
     let data = ArrayData::from_pyarrow_bound(array)?;
+    let threads = crate::parallel::threads(data.len(), jobs)?;
     let result = py.detach(|| match data.data_type() {
-        DataType::Utf8 => Ok(analyze_column(&StringArray::from(data), &settings)),
-        DataType::LargeUtf8 => Ok(analyze_column(&LargeStringArray::from(data), &settings)),
-        DataType::Utf8View => Ok(analyze_column(&StringViewArray::from(data), &settings)),
+        DataType::Utf8 => Ok(analyze_column(&StringArray::from(data), &settings, threads)),
+        DataType::LargeUtf8 => Ok(analyze_column(
+            &LargeStringArray::from(data),
+            &settings,
+            threads,
+        )),
+        DataType::Utf8View => Ok(analyze_column(
+            &StringViewArray::from(data),
+            &settings,
+            threads,
+        )),
         other => Err(format!(
             "expected a string, large_string or string_view array, got {other}"
         )),
@@ -203,19 +214,33 @@ impl Columns {
     }
 }
 
-/// Analyses every row of a string column.
-fn analyze_column<'a, A>(array: &'a A, settings: &Settings) -> Result<StructArray, Overflow>
+/// Analyses every row of a string column: block by block, each block's rows on `threads`
+/// threads, then appended in order (so memory holds one block's results, not the column's).
+fn analyze_column<'a, A>(
+    array: &'a A,
+    settings: &Settings,
+    threads: usize,
+) -> Result<StructArray, Overflow>
 where
-    &'a A: arrow_array::ArrayAccessor<Item = &'a str> + IntoIterator<Item = Option<&'a str>>,
-    A: Array,
+    &'a A: arrow_array::ArrayAccessor<Item = &'a str>,
+    A: Array + Sync,
 {
     let scale = cost_scale(settings);
     let rate = settings.pricing.rate.map(|r| r.decimal().mantissa());
     let mut columns = Columns::new(array.len(), scale);
-    for text in array {
-        match text {
-            None => columns.append_null(),
-            Some(text) => columns.append(septet::analyze_with(text, &settings.options), rate)?,
+    let options = &settings.options;
+    for start in (0..array.len()).step_by(crate::parallel::BLOCK) {
+        let end = (start + crate::parallel::BLOCK).min(array.len());
+        let results = crate::parallel::map_range(start..end, threads, |row| {
+            (!array.is_null(row)).then(|| {
+                septet::analyze_with(arrow_array::ArrayAccessor::value(&array, row), options)
+            })
+        });
+        for result in results {
+            match result {
+                None => columns.append_null(),
+                Some(result) => columns.append(result, rate)?,
+            }
         }
     }
     Ok(columns.finish(fields(scale), array.nulls().cloned()))

@@ -13,6 +13,7 @@ mod arrow;
 mod convert;
 mod errors;
 mod options;
+mod parallel;
 mod report;
 mod wire;
 

@@ -116,3 +116,27 @@ def test_polars_through_arrow():
     df = pl.concat([df, res.struct.unnest()], how="horizontal")
     assert df["parts"].to_list() == [1, 2, None, 1]
     assert df["encoding"].to_list() == ["GSM-7", "GSM-7", None, "UCS-2"]
+
+
+@pytest.mark.parametrize("jobs", [None, 1, 2, 5])
+def test_threads_and_blocks_give_the_same_column(make_corpus, jobs):
+    # Longer than one block of 65,536 rows, with nulls on both sides of the block edge, so
+    # both the threads' slices and the blocks have edges inside the array.
+    base = make_corpus(1000) + [None]
+    texts = (base * 70)[:70_001]
+    texts[65_535] = None
+    texts[65_536] = "€" * 200
+    array = pa.array(texts)
+    expected = septet.arrow.analyze(array, jobs=1, rate="0.0075")
+    got = septet.arrow.analyze(array, jobs=jobs, rate="0.0075")
+    assert got.equals(expected)
+    assert got.field("parts")[65_535].as_py() is None
+    assert got.field("parts")[65_536].as_py() == 3
+    # And row by row equal to septet.analyze on a sample across the edges.
+    for i in list(range(0, 200)) + list(range(65_500, 65_600)):
+        assert got[i].as_py() == expected_row(texts[i], {"rate": "0.0075"})
+
+
+def test_arrow_jobs_must_be_positive():
+    with pytest.raises(ValueError, match="jobs must be at least 1"):
+        septet.arrow.analyze(pa.array(["a"]), jobs=0)

@@ -67,3 +67,23 @@ def test_other_threads_run_while_the_engine_works():
         done.set()
         t.join()
     assert during > 0
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 7])
+def test_jobs_change_nothing_but_the_threads(make_corpus, jobs):
+    texts = make_corpus(3000)
+    one = [item.to_dict() if isinstance(item, septet.Analysis) else (item.code, item.kind)
+           for item in septet.analyze_many(texts, jobs=1, smart_encoding=True)]
+    many = [item.to_dict() if isinstance(item, septet.Analysis) else (item.code, item.kind)
+            for item in septet.analyze_many(texts, jobs=jobs, smart_encoding=True)]
+    assert many == one
+    assert len(many) == 3000
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(ValueError, match="jobs must be at least 1"):
+        septet.analyze_many(["a"], jobs=0)
+    with pytest.raises(OverflowError):
+        septet.analyze_many(["a"], jobs=-1)
+    # More threads than messages is fine.
+    assert [a.parts for a in septet.analyze_many(["a", "b" * 161], jobs=16)] == [1, 2]
