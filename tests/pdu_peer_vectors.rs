@@ -933,10 +933,16 @@ fn warthog618_tpdus() {
         let cut = cut.replace(' ', "");
         assert!(decode_tpdu(&hex(&cut)).is_err(), "{cut}");
     }
-    assert!(matches!(
-        decode_tpdu(&hex("04049136190000515071322005230 8".replace(' ', "").as_str())),
-        Err(PduError::UserDataTooShort { .. })
-    ));
+    // warthog618's "SmsDeliver underflow ud": TP-UDL 8 and no user data. The SMSC-led
+    // reading fails early (in TP-SCTS); the bare reading reaches the user data and says what
+    // is wrong with it.
+    assert_eq!(
+        decode_tpdu(&hex("040491361900005150713220052308")),
+        Err(PduError::UserDataTooShort {
+            needed: 7,
+            available: 0
+        })
+    );
 }
 
 #[test]
@@ -1428,4 +1434,61 @@ fn data_coding_groups() {
         decode_user_data(b"\x01", 0x24, false, 1),
         Err(PduError::UnsupportedDataCoding { dcs: 0x24 })
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part boundaries: extension characters and surrogate pairs
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_extension_character_never_straddles_parts() {
+    // pmarti/python-messaging test_sms.py test_egsm_3: 153 '€' (306 septets) take three parts,
+    // so no part ends on half an ESC pair (76 '€' = 152 septets per part, 153 would split one).
+    let e = encode_with(&"€".repeat(153), &options(), 1);
+    let udls: Vec<u8> = e.parts.iter().map(|p| p.udl).collect();
+    assert_eq!(udls, [7 + 152, 7 + 152, 7 + 2]);
+    // Android's fragmentText (GsmAlphabet.findGsmSeptetLimitIndex) moves the character to the
+    // next part the same way.
+    let text = "a".repeat(152) + "€" + &"b".repeat(10);
+    let e = encode_with(&text, &options(), 1);
+    let udls: Vec<u8> = e.parts.iter().map(|p| p.udl).collect();
+    assert_eq!(udls, [7 + 152, 7 + 12]);
+    let last_septet = |ud: &[u8], udl: usize| {
+        let d = decode_user_data(ud, 0, true, udl).unwrap();
+        d.text.unwrap().chars().last().unwrap()
+    };
+    assert_eq!(last_septet(&e.parts[0].user_data, 159), 'a');
+}
+
+#[test]
+fn warthog618_ucs2_surrogates_across_parts() {
+    // warthog618/sms sms_test.go TestDecode "ucs2 split surrogate": 😁😁😁 as D83D DE01 D83D |
+    // DE01 D83D DE01; reassembly joins the halves (here with a concatenation IE, ref 7).
+    let p1 = decode_user_data(&hex("050003070201D83DDE01D83D"), 8, true, 12)
+        .unwrap();
+    let p2 = decode_user_data(&hex("050003070202DE01D83DDE01"), 8, true, 12).unwrap();
+    assert_eq!(
+        p1.warnings,
+        [DecodeWarning::UnpairedSurrogate { unit: 0xD83D }],
+        "a part on its own has half a pair"
+    );
+    let (done, _, _) = reassemble(&[("w", 2, &p2), ("w", 1, &p1)]);
+    assert_eq!(done[0].text.as_deref(), Some("😁😁😁"));
+    assert!(done[0].warnings.is_empty(), "{:?}", done[0].warnings);
+    // "ucs2 dangling surrogate": warthog618 fails; septet gives U+FFFD and reports it.
+    let d = decode_user_data(&hex("D83DDE01D83D"), 8, false, 6).unwrap();
+    assert_eq!(d.text.as_deref(), Some("😁\u{FFFD}"));
+    assert_eq!(d.warnings, [DecodeWarning::UnpairedSurrogate { unit: 0xD83D }]);
+    // "ucs2 odd length": warthog618 fails; septet ignores the odd octet and reports it.
+    let d = decode_user_data(&hex("D83DDE01D8"), 8, false, 5).unwrap();
+    assert_eq!(d.text.as_deref(), Some("😁"));
+    assert_eq!(d.warnings, [DecodeWarning::OddOctet]);
+    // warthog618 encode_test.go "single segment grin" / "three grins": UCS-2 TP-UD.
+    let e = encode_with("hello 😁", &options(), 0);
+    assert_eq!(
+        encode_hex(&e.parts[0].user_data),
+        "00680065006C006C006F0020D83DDE01"
+    );
+    let e = encode_with("😁😁😁", &options(), 0);
+    assert_eq!(encode_hex(&e.parts[0].user_data), "D83DDE01".repeat(3));
 }

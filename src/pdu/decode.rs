@@ -583,13 +583,46 @@ fn read_smsc(bytes: &[u8]) -> Result<(String, usize), PduError> {
 ///
 /// # Errors
 ///
-/// The error of the SMSC-led reading when neither reading works: [`PduError::Truncated`],
+/// When neither reading works, the SMSC-led reading's error, unless it ran out of octets or met
+/// a bad address before the user data while the bare reading got that far: then the bare
+/// reading's. The errors: [`PduError::Truncated`],
 /// [`PduError::TrailingOctets`], [`PduError::UnsupportedMessageType`], [`PduError::BadAddress`]
 /// and those of [`decode_user_data`].
+///
+/// ```
+/// // An SMS-DELIVER without SMSC address whose TP-UDL (8) runs past its one octet of text.
+/// let pdu = septet::decode_hex("040491361900005150713220052308C8")?;
+/// assert!(matches!(septet::decode_tpdu(&pdu), Err(septet::PduError::UserDataTooShort { .. })));
+/// # Ok::<(), septet::PduError>(())
+/// ```
 pub fn decode_tpdu(bytes: &[u8]) -> Result<DecodedTpdu, PduError> {
     let led = read_smsc(bytes).and_then(|(smsc, octets)| read_tpdu(&bytes[octets..], Some(smsc)));
     match led {
         Ok(decoded) => Ok(decoded),
-        Err(error) => read_tpdu(bytes, None).map_err(|_| error),
+        Err(led_error) => read_tpdu(bytes, None).map_err(|bare_error| {
+            // A led reading that ran out of octets or met a malformed address in the header
+            // fields was probably the wrong reading; if the bare one got as far as the user
+            // data, its error says what is wrong. (A led reading that found a TPDU type it
+            // does not read, a status report say, keeps its error.)
+            let led_stumbled = matches!(
+                led_error,
+                PduError::Truncated { .. } | PduError::BadAddress { .. }
+            );
+            if led_stumbled && reached_user_data(&bare_error) {
+                bare_error
+            } else {
+                led_error
+            }
+        }),
     }
+}
+
+/// Whether a reading that failed with `error` had parsed every field before the user data.
+fn reached_user_data(error: &PduError) -> bool {
+    !matches!(
+        error,
+        PduError::Truncated { .. }
+            | PduError::UnsupportedMessageType { .. }
+            | PduError::BadAddress { .. }
+    )
 }
