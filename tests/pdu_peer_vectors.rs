@@ -11,8 +11,8 @@
 use septet::{
     decode_hex, decode_tpdu, decode_user_data, encode, encode_hex, pack_septets, parse_udh,
     Alphabet, Completed, ConcatInfo, DataCoding, DecodeWarning, DecodedTpdu, DecodedUserData,
-    EncodeOptions, Encoded, Encoding, HeaderNote, Language, Limits, MessageKind, Options,
-    PduError, ReassemblyEvent, Reassembler, ReferenceBits, SmppPacking,
+    EncodeOptions, Encoded, Encoding, HeaderNote, Language, Limits, MessageKind, Options, PduError,
+    Reassembler, ReassemblyEvent, ReferenceBits, SmppPacking,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +81,11 @@ fn decode_gsm7(ies: &[u8], septets: &[u8]) -> DecodedUserData {
 
 /// Pushes decoded parts (sender, id, part) in order; returns the completed messages and, at
 /// the end, what was left incomplete (as (ids, missing)).
-type Outcome = (Vec<Completed<String, usize>>, Vec<(Vec<usize>, Vec<u8>)>, usize);
+type Outcome = (
+    Vec<Completed<String, usize>>,
+    Vec<(Vec<usize>, Vec<u8>)>,
+    usize,
+);
 
 fn reassemble(parts: &[(&str, usize, &DecodedUserData)]) -> Outcome {
     let mut r = Reassembler::new(Default::default());
@@ -96,11 +100,7 @@ fn reassemble(parts: &[(&str, usize, &DecodedUserData)]) -> Outcome {
             }
         }
     }
-    let left = r
-        .finish()
-        .into_iter()
-        .map(|i| (i.ids, i.missing))
-        .collect();
+    let left = r.finish().into_iter().map(|i| (i.ids, i.missing)).collect();
     (done, left, duplicates)
 }
 
@@ -292,7 +292,11 @@ fn python_messaging_deliver_pdus() {
         Some([0x01, 0x90, 0x11, 0x51, 0x01, 0x11, 0x29])
     );
     assert_eq!(d.udl, 0x79);
-    assert!(d.user_data.warnings.is_empty(), "{:?}", d.user_data.warnings);
+    assert!(
+        d.user_data.warnings.is_empty(),
+        "{:?}",
+        d.user_data.warnings
+    );
 
     // Alphanumeric originators, odd (9 semi-octets) and even (18) lengths.
     let d = tpdu(
@@ -384,9 +388,8 @@ fn node_pdu_deliver_pdus() {
     assert_eq!(text(&d), "Welcome to Telfort");
 
     // Flash SMS: TP-DCS 0x10 (class 0, GSM 7-bit).
-    let d = tpdu(
-        "07919730071111F1000B919746121611F10010811170021222231054747A0E4ACF416190991D9EA343",
-    );
+    let d =
+        tpdu("07919730071111F1000B919746121611F10010811170021222231054747A0E4ACF416190991D9EA343");
     assert_eq!(d.dcs, 0x10);
     assert_eq!(text(&d), "This is a flash!");
 
@@ -404,14 +407,15 @@ fn node_pdu_deliver_pdus() {
     assert_eq!((text(&d), d.udl), ("Привет, мир!", 24));
 
     // EMS text formatting (IE 0x0A), lower-case hex: the unknown IEs are skipped and reported.
-    let d = tpdu(
-        "07919730071111f1400b919746121611f100008111701222822310050a03000410846f3619f476b3f3",
-    );
+    let d =
+        tpdu("07919730071111f1400b919746121611f100008111701222822310050a03000410846f3619f476b3f3");
     assert_eq!(text(&d), "Bold only");
     assert!(d
         .user_data
         .warnings
-        .contains(&DecodeWarning::Header(HeaderNote::UnknownElement { iei: 0x0A })));
+        .contains(&DecodeWarning::Header(HeaderNote::UnknownElement {
+            iei: 0x0A
+        })));
     let d = tpdu(
         "07919730071111F1400B919746121611F100008111701222322342140A030004100A030606200A030E0940\
          0A031C0D80C2379BCC0225E961767ACC0255DDE4B29C9D76974161371934A5CBD3EB321D2D7FD7CF6817",
@@ -592,7 +596,9 @@ fn android_gsm_sms_test_pdus() {
     assert_eq!(text(&d), "Hello!");
 
     // testUcs2 (also the contract's section 7).
-    let d = tpdu("07912160130300F4040B914151245584F600087010807121352B10212200A900AE00680065006C006C006F");
+    let d = tpdu(
+        "07912160130300F4040B914151245584F600087010807121352B10212200A900AE00680065006C006C006F",
+    );
     assert_eq!(text(&d), "\u{2122}\u{a9}\u{ae}hello");
 
     // testCPHSVoiceMail: alphanumeric originators of 4 semi-octets are two whole septets,
@@ -693,13 +699,13 @@ fn android_multipart_and_wap_push_reassemble() {
                 bits: ReferenceBits::Eight
             })
         );
-        assert_eq!(encode_hex(&w.user_data.header), "0B05040B8423F000032A02".to_owned() + &format!("{sequence:02X}"));
+        assert_eq!(
+            encode_hex(&w.user_data.header),
+            "0B05040B8423F000032A02".to_owned() + &format!("{sequence:02X}")
+        );
     }
     assert_eq!(w1.address, "1111301000");
-    let (done, _, _) = reassemble(&[
-        ("wap", 1, &w1.user_data),
-        ("wap", 2, &w2.user_data),
-    ]);
+    let (done, _, _) = reassemble(&[("wap", 1, &w1.user_data), ("wap", 2, &w2.user_data)]);
     let data = done[0].data.as_ref().unwrap();
     assert_eq!(done[0].text, None);
     assert_eq!(
@@ -718,26 +724,66 @@ fn python_messaging_submit_pdus_decode() {
     // pmarti/python-messaging messaging/test/test_sms.py, TestSmsSubmit: every PDU it expects
     // (led by "00" or an SMSC address), with its validity-period format.
     let cases: &[(&str, &str, u8, Option<&str>)] = &[
-        ("0001000B914316565811F9000004E8373B0C", "hola", 0x00, Some("")),
+        (
+            "0001000B914316565811F9000004E8373B0C",
+            "hola",
+            0x00,
+            Some(""),
+        ),
         (
             "0019000B914316565811F900000170520251930004E8373B0C",
             "hola",
             0x00,
             Some(""),
         ),
-        ("0011000B914316565811F90000AA04E8373B0C", "hola", 0x00, Some("")),
+        (
+            "0011000B914316565811F90000AA04E8373B0C",
+            "hola",
+            0x00,
+            Some(""),
+        ),
         (
             "07914346466554F601000B914316565811F9000004E8373B0C",
             "hola",
             0x00,
             Some("+34646456456"),
         ),
-        ("0001000B914356143254F6001006E8721E947F03", "hey yo", 0x10, Some("")),
-        ("0001000B914356143254F6001106E8721E947F03", "hey yo", 0x11, Some("")),
-        ("0001000B914356143254F6001206E8721E947F03", "hey yo", 0x12, Some("")),
-        ("0001000B914356143254F6001306E8721E947F03", "hey yo", 0x13, Some("")),
-        ("0021000B914356143254F6000006E8721E947F03", "hey yo", 0x00, Some("")),
-        ("0011000B914356143254F60000AA04483E7B0F", "Hölä", 0x00, Some("")),
+        (
+            "0001000B914356143254F6001006E8721E947F03",
+            "hey yo",
+            0x10,
+            Some(""),
+        ),
+        (
+            "0001000B914356143254F6001106E8721E947F03",
+            "hey yo",
+            0x11,
+            Some(""),
+        ),
+        (
+            "0001000B914356143254F6001206E8721E947F03",
+            "hey yo",
+            0x12,
+            Some(""),
+        ),
+        (
+            "0001000B914356143254F6001306E8721E947F03",
+            "hey yo",
+            0x13,
+            Some(""),
+        ),
+        (
+            "0021000B914356143254F6000006E8721E947F03",
+            "hey yo",
+            0x00,
+            Some(""),
+        ),
+        (
+            "0011000B914356143254F60000AA04483E7B0F",
+            "Hölä",
+            0x00,
+            Some(""),
+        ),
         (
             "0001000B914356143254F6000009C2AD341104EDFB00",
             "BÄRÇA äñ@",
@@ -760,7 +806,11 @@ fn python_messaging_submit_pdus_decode() {
     for &(pdu, expected, dcs, smsc) in cases {
         let d = tpdu(pdu);
         assert_eq!(d.kind, MessageKind::Submit, "{pdu}");
-        assert_eq!((text(&d), d.dcs, d.smsc.as_deref()), (expected, dcs, smsc), "{pdu}");
+        assert_eq!(
+            (text(&d), d.dcs, d.smsc.as_deref()),
+            (expected, dcs, smsc),
+            "{pdu}"
+        );
         assert_eq!(d.message_reference, Some(0));
     }
     assert_eq!(tpdu(cases[0].0).address, "+34616585119");
@@ -778,7 +828,11 @@ fn python_messaging_submit_pdus_encode() {
     // The same PDUs from septet: a modem TPDU led by "00", first octet 0x01, TP-MR 0, no
     // validity period: byte for byte python-messaging's output without validity or SMSC.
     for (text, to, expected) in [
-        ("hola", "+34616585119", "0001000B914316565811F9000004E8373B0C"),
+        (
+            "hola",
+            "+34616585119",
+            "0001000B914316565811F9000004E8373B0C",
+        ),
         (
             "BÄRÇA äñ@",
             "+34654123456",
@@ -798,7 +852,10 @@ fn python_messaging_submit_pdus_encode() {
     }
     // UCS-2 user data of the others.
     for (text, pdu) in [
-        ("あ叶葉", "07914346466554F601000B914316565811F9000806304253F68449"),
+        (
+            "あ叶葉",
+            "07914346466554F601000B914316565811F9000806304253F68449",
+        ),
         (
             "Русский",
             "001100098156355476F80008AA0E0420044304410441043A04380439",
@@ -837,7 +894,12 @@ fn python_messaging_multipart_encodes_and_reassembles() {
     assert_eq!(e.parts.len(), 3);
     assert_eq!(e.reference, Some(136));
     for (i, (part, pdu)) in e.parts.iter().zip(KIPLING_PDUS).enumerate() {
-        assert_eq!(encode_hex(&part.user_data), user_data_of(pdu), "part {}", i + 1);
+        assert_eq!(
+            encode_hex(&part.user_data),
+            user_data_of(pdu),
+            "part {}",
+            i + 1
+        );
         assert_eq!(part.udl, tpdu(pdu).udl, "part {}", i + 1);
         assert_eq!(encode_hex(&part.udh), format!("0500038803{:02X}", i + 1));
     }
@@ -907,15 +969,27 @@ fn warthog618_tpdus() {
         Some([0x51, 0x50, 0x71, 0x32, 0x20, 0x05, 0x23])
     );
     // SMS-SUBMIT, TP-MR 0x23, TP-PID 0x34, without and with a relative validity period.
-    let d = tpdu("0123049136193400 08C8303A8C0EA3C3".replace(' ', "").as_str());
+    let d = tpdu(
+        "0123049136193400 08C8303A8C0EA3C3"
+            .replace(' ', "")
+            .as_str(),
+    );
     assert_eq!(
         (d.kind, d.message_reference, d.pid, text(&d)),
         (MessageKind::Submit, Some(0x23), 0x34, "Hahahaha")
     );
-    let d = tpdu("112304913619340045 08C8303A8C0EA3C3".replace(' ', "").as_str());
+    let d = tpdu(
+        "112304913619340045 08C8303A8C0EA3C3"
+            .replace(' ', "")
+            .as_str(),
+    );
     assert_eq!((d.message_reference, text(&d)), (Some(0x23), "Hahahaha"));
     // sms_test.go "submit single segment": first octet 0x31 (TP-SRR, relative VP 0xA9).
-    let d = tpdu("310704913619000 0A908C8303A8C0EA3C3".replace(' ', "").as_str());
+    let d = tpdu(
+        "310704913619000 0A908C8303A8C0EA3C3"
+            .replace(' ', "")
+            .as_str(),
+    );
     assert_eq!((d.message_reference, text(&d)), (Some(0x07), "Hahahaha"));
     // Truncated TPDUs: a typed error, never a panic.
     for cut in [
@@ -990,12 +1064,18 @@ fn user_data_headers() {
         Some(&HeaderNote::UnknownElement { iei: 0x05 })
     );
     let p = parse_udh(&hex("050003190201")).unwrap();
-    assert_eq!(p.udh.concat.map(|c| (c.reference, c.total, c.sequence)), Some((25, 2, 1)));
+    assert_eq!(
+        p.udh.concat.map(|c| (c.reference, c.total, c.sequence)),
+        Some((25, 2, 1))
+    );
 
     // warthog618/sms encoding/tpdu/userdata_test.go: concat16 data 04 03 02 01 is reference
     // 1027, 2 parts, part 1; a concat IE of the wrong length is ignored.
     let p = parse_udh(&hex("06080404030201")).unwrap();
-    assert_eq!(p.udh.concat.map(|c| (c.reference, c.total, c.sequence)), Some((1027, 2, 1)));
+    assert_eq!(
+        p.udh.concat.map(|c| (c.reference, c.total, c.sequence)),
+        Some((1027, 2, 1))
+    );
     let p = parse_udh(&hex("0400020201")).unwrap();
     assert_eq!(p.udh.concat, None);
     assert_eq!(p.notes.first(), Some(&HeaderNote::InvalidConcat));
@@ -1227,7 +1307,11 @@ fn warthog618_national_tables_decode() {
             "hello \u{62a}\u{60e}",
         ),
         // Kannada locking 01 02 03 and single shift ESC 1E 1F 20.
-        (&[0x25, 0x01, kannada], b"\x01\x02\x03", "\u{c82}\u{c83}\u{c85}"),
+        (
+            &[0x25, 0x01, kannada],
+            b"\x01\x02\x03",
+            "\u{c82}\u{c83}\u{c85}",
+        ),
         (
             &[0x24, 0x01, kannada],
             b"\x1b\x1e\x1b\x1f\x1b\x20",
@@ -1243,7 +1327,11 @@ fn warthog618_national_tables_decode() {
     ];
     for &(ies, septets, expected) in cases {
         let d = decode_gsm7(ies, septets);
-        assert_eq!(d.text.as_deref(), Some(expected), "{ies:02X?} {septets:02X?}");
+        assert_eq!(
+            d.text.as_deref(),
+            Some(expected),
+            "{ies:02X?} {septets:02X?}"
+        );
     }
     // encoding/gsm7/gsm7_test.go TestWithCharset / TestWithExtCharset: Turkish ı Ğ are
     // 0x07 0x0B in the locking table, ESC 0x69 ESC 0x47 in the single shift table; without
@@ -1300,14 +1388,22 @@ fn android_turkish_single_shift_fragments() {
     for (n, counts) in [(77, &[77][..]), (78, &[74, 4]), (160, &[74, 74, 12])] {
         let t = text(n);
         let e = encode_with(&t, &national("turkish:single"), 0);
-        assert_eq!(e.alphabet().unwrap().single(), Some(Language::Turkish), "{n}");
+        assert_eq!(
+            e.alphabet().unwrap().single(),
+            Some(Language::Turkish),
+            "{n}"
+        );
         assert_eq!(e.alphabet().unwrap().locking(), None, "{n}");
         let mut joined = String::new();
         let mut r = Reassembler::new(Default::default());
         for (i, p) in e.parts.iter().enumerate() {
             let d = decode_user_data(&p.user_data, p.dcs, p.udhi, usize::from(p.udl)).unwrap();
             let part_text = d.text.clone().unwrap();
-            assert_eq!(part_text.chars().count(), counts[i], "{n} letters, part {i}");
+            assert_eq!(
+                part_text.chars().count(),
+                counts[i],
+                "{n} letters, part {i}"
+            );
             // Every part carries the shift IE (a receiver may see any part first).
             assert_eq!(d.udh.single_shift, Some(Language::Turkish));
             joined.push_str(&part_text);
@@ -1386,7 +1482,13 @@ fn python_messaging_part_counts() {
     ];
     for (text, parts) in cases {
         let e = encode_with(text, &options(), 0);
-        assert_eq!(e.parts.len(), *parts, "{} × {:?}", text.chars().count(), text.chars().next());
+        assert_eq!(
+            e.parts.len(),
+            *parts,
+            "{} × {:?}",
+            text.chars().count(),
+            text.chars().next()
+        );
         assert_eq!(e.analysis.parts, *parts);
     }
 }
@@ -1464,8 +1566,7 @@ fn an_extension_character_never_straddles_parts() {
 fn warthog618_ucs2_surrogates_across_parts() {
     // warthog618/sms sms_test.go TestDecode "ucs2 split surrogate": 😁😁😁 as D83D DE01 D83D |
     // DE01 D83D DE01; reassembly joins the halves (here with a concatenation IE, ref 7).
-    let p1 = decode_user_data(&hex("050003070201D83DDE01D83D"), 8, true, 12)
-        .unwrap();
+    let p1 = decode_user_data(&hex("050003070201D83DDE01D83D"), 8, true, 12).unwrap();
     let p2 = decode_user_data(&hex("050003070202DE01D83DDE01"), 8, true, 12).unwrap();
     assert_eq!(
         p1.warnings,
@@ -1478,7 +1579,10 @@ fn warthog618_ucs2_surrogates_across_parts() {
     // "ucs2 dangling surrogate": warthog618 fails; septet gives U+FFFD and reports it.
     let d = decode_user_data(&hex("D83DDE01D83D"), 8, false, 6).unwrap();
     assert_eq!(d.text.as_deref(), Some("😁\u{FFFD}"));
-    assert_eq!(d.warnings, [DecodeWarning::UnpairedSurrogate { unit: 0xD83D }]);
+    assert_eq!(
+        d.warnings,
+        [DecodeWarning::UnpairedSurrogate { unit: 0xD83D }]
+    );
     // "ucs2 odd length": warthog618 fails; septet ignores the odd octet and reports it.
     let d = decode_user_data(&hex("D83DDE01D8"), 8, false, 5).unwrap();
     assert_eq!(d.text.as_deref(), Some("😁"));

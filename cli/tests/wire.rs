@@ -407,3 +407,242 @@ fn sar_parts_carry_the_tlv_values() {
     );
     assert_eq!(smpp["esm_class"], 0);
 }
+
+/// The TP-UD at the end of a whole TPDU given in hex, `octets` long.
+fn tail(pdu: &str, octets: usize) -> &str {
+    &pdu[pdu.len() - 2 * octets..]
+}
+
+/// Peers' expected bytes through `septet batch --encode`: python-messaging's SMS-SUBMIT PDUs
+/// (messaging/test/test_sms.py), its three-part message "encoded with umts-tools" (reference
+/// 136), python-smpplib's `make_parts` (smpplib/tests/test_gsm.py) and Android's Turkish
+/// single shift fragments (GsmSmsTest.java testFragmentTurkishText).
+#[test]
+fn peer_vectors_through_batch_encode() {
+    let kipling = "Or walk with Kings - nor lose the common touch, if neither foes nor loving \
+        friends can hurt you, If all men count with you, but none too much; If you can fill the \
+        unforgiving minute With sixty seconds' worth of distance run, Yours is the Earth and \
+        everything thats in it, And - which is more - you will be a Man, my son";
+    let kipling_pdus = [
+        "005100098156355476F80000AAA00500038803019E72D03DCC5E83EE693A1AB44CBBCF73500BE47ECB41ECF7\
+         BC0CA2A3CBA0F1BBDD7EBB41F4777D8C6681D26690BB9CA6A3CB7290F95D9E83DC6F3988FDB6A7DD6790599E\
+         2EBBC973D038EC06A1EB723A28FFAEB340493328CC6683DA653768FCAEBBE9A07B9A8E06E5DF7516485CA783\
+         DC6F7719447FBF41EDFA18BD0325CDA0FCBB0E1A87DD",
+        "005100098156355476F80000AAA005000388030240E6349B0DA2A3CBA0BADBFC969FD3F6B4FB0C6AA7DD757A\
+         19744DD3D1A0791A4FCF83E6E5F1DB4D9E9F40F7B79C8E06BDCD20727A4E0FBBC76590BCEE6681B2EFBA7C0E\
+         4ACF41747419540CCBE96850D84D0695ED65799E8E4EBBCF203A3A4C9F83D26E509ACE0205DD64500B7447A7\
+         C768507A0E6ABFE565500B947FD741F7349B0D129741",
+        "005100098156355476F80000AA14050003880303C2A066D8CD02B5F3A0F9DB0D",
+    ];
+    let turkish = "ĞŞİğşı".repeat(13);
+    let input = [
+        json!({"id": "hola", "text": "hola", "to": "+34616585119"}),
+        json!({"id": "barca", "text": "BÄRÇA äñ@", "to": "+34654123456"}),
+        json!({"id": "ru", "text": "Русский"}),
+        json!({"id": "kipling", "text": kipling, "reference": 136}),
+        json!({"id": "at", "text": "@".repeat(306), "reference": 66}),
+        json!({"id": "tr", "text": turkish, "national_languages": "turkish:single"}),
+    ]
+    .iter()
+    .map(|v| v.to_string() + "\n")
+    .collect::<String>();
+    let (code, out, err) = septet(&["batch", "--encode"], &input);
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    let part = |i: usize, j: usize| &lines[i]["encoded_parts"][j];
+    // Byte for byte python-messaging's PDUs (no SMSC, no validity period, TP-MR 0).
+    assert_eq!(part(0, 0)["tpdu"], "0001000B914316565811F9000004E8373B0C");
+    assert_eq!(
+        part(1, 0)["tpdu"],
+        "0001000B914356143254F6000009C2AD341104EDFB00"
+    );
+    assert_eq!(part(1, 0)["udl"], 9, "the final '@' counts");
+    let ru = "001100098156355476F80008AA0E0420044304410441043A04380439";
+    assert_eq!(part(2, 0)["user_data"], tail(ru, 14));
+    assert_eq!(
+        (part(2, 0)["dcs"].clone(), part(2, 0)["udl"].clone()),
+        (json!(8), json!(14))
+    );
+    // The three parts of python-messaging's multipart message.
+    assert_eq!(lines[3]["reference"], 136);
+    let octets = [140, 140, 18];
+    for (j, pdu) in kipling_pdus.iter().enumerate() {
+        assert_eq!(
+            part(3, j)["user_data"],
+            tail(pdu, octets[j]),
+            "part {}",
+            j + 1
+        );
+        assert_eq!(part(3, j)["udh"], format!("0500038803{:02X}", j + 1));
+        assert_eq!(part(3, j)["udhi"], true);
+    }
+    assert_eq!(part(3, 2)["udl"], 0x14);
+    // smpplib: each short_message is the UDH and 153 unpacked septets, esm_class 0x40.
+    for j in 0..2 {
+        let sm = format!("0500034202{:02X}", j + 1) + &"00".repeat(153);
+        assert_eq!(part(4, j)["smpp"]["short_message"], sm);
+        assert_eq!(part(4, j)["smpp"]["esm_class"], 64);
+        assert_eq!(part(4, j)["smpp"]["data_coding"], 0);
+    }
+    // Android: 78 Turkish letters, 2 septets each, are 74 + 4 letters; every part carries the
+    // concatenation IE, then the single shift IE 0x24 (NLI 1).
+    assert_eq!(
+        lines[5]["national_language"],
+        json!({"locking": null, "single": "turkish"})
+    );
+    let tr = lines[5]["encoded_parts"].as_array().unwrap();
+    assert_eq!(tr.len(), 2);
+    assert_eq!(tr[0]["udh"], "080003000201240101");
+    assert_eq!(tr[0]["udl"], 11 + 148);
+    assert_eq!(tr[1]["udh"], "080003000202240101");
+    assert_eq!(tr[1]["udl"], 11 + 8);
+}
+
+/// Peers' PDUs through `septet batch --decode`: node-pdu (tests/parsing.test.ts),
+/// python-messaging (test_sms.py) and Android (GsmSmsTest.java), with and without the SMSC.
+#[test]
+fn peer_pdus_through_batch_decode() {
+    let cases = [
+        (
+            "07919730071111F1000B919746121611F10000811170021222230DC8329BFD6681EE6F399B1C02",
+            "Hello, world!",
+            "GSM-7",
+        ),
+        (
+            "001100039199F90000FF1A4937BD2C7787E9E9B73BCC06C1D16F7719E4AEB7C56539",
+            "International phone number",
+            "GSM-7",
+        ),
+        (
+            "07919730071111F1000B919746121611F100088111800212222318041F04400438043204350442002C0020043C043804400021",
+            "Привет, мир!",
+            "UCS-2",
+        ),
+        (
+            "07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07",
+            "How are you?",
+            "GSM-7",
+        ),
+        (
+            "07914306073011F0040B914316709807F2000880604290224080084E2D5174901A8BAF",
+            "中兴通讯",
+            "UCS-2",
+        ),
+        (
+            "07914151551512f2040B916105551511f100036060924180008A0DA8695DAC2E8FE9296A794E07",
+            "(Subject)Test",
+            "GSM-7",
+        ),
+        (
+            "07912160130310F20404D0110041006060627171118A0120",
+            " ",
+            "GSM-7",
+        ),
+    ];
+    let mut input: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (pdu, ..))| json!({"id": i, "pdu": pdu}).to_string() + "\n")
+        .collect();
+    // node-pdu's 16-bit concatenated part, and the same part as TP-UD with its fields.
+    input.push_str(
+        &(json!({"id": "p16", "pdu": "07919730071111F1400B919746121611F10000811170021222230E06080412340201C8329BFD6601"})
+            .to_string()
+            + "\n"),
+    );
+    input.push_str(
+        &(json!({"id": "ud16", "user_data": "06080412340201C8329BFD6601", "dcs": 0, "udhi": true, "udl": 14})
+            .to_string()
+            + "\n"),
+    );
+    // 8-bit data (python-messaging test_encoding_8bit_message).
+    input.push_str(
+        &(json!({"id": "bin", "pdu": "07914400000000F001000B811000000000F000040B48692074686572652E2E2E"})
+            .to_string()
+            + "\n"),
+    );
+    let (code, out, err) = septet(&["batch", "--decode"], &input);
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    for (i, (pdu, text, encoding)) in cases.iter().enumerate() {
+        assert_eq!(lines[i]["id"], i);
+        assert_eq!(lines[i]["text"], *text, "{pdu}");
+        assert_eq!(lines[i]["encoding"], *encoding, "{pdu}");
+        assert_eq!(lines[i]["concat"], Value::Null);
+        assert_eq!(lines[i]["warnings"], json!([]));
+        assert_eq!(
+            lines[i]["national_language"],
+            json!({"locking": null, "single": null})
+        );
+    }
+    let n = cases.len();
+    for line in &lines[n..n + 2] {
+        assert_eq!(line["text"], "Hello,");
+        assert_eq!(
+            line["concat"],
+            json!({"reference": 0x1234, "total": 2, "sequence": 1, "bits": 16})
+        );
+    }
+    assert_eq!(lines[n + 2]["text"], Value::Null);
+    assert_eq!(lines[n + 2]["encoding"], "8-bit");
+    assert_eq!(lines[n + 2]["data"], "48692074686572652E2E2E");
+}
+
+/// Peers' concatenated parts through `septet reassemble`, out of order and with a repeat:
+/// node-pdu (tests/appending.test.ts), Android (GsmSmsTest.java testMultipart) and
+/// python-messaging's German two-part message with a euro sign (test_sms.py).
+#[test]
+fn peer_parts_through_reassemble() {
+    let node = |tail: &str| format!("07919730071111F1400B919746121611F100008111700212{tail}");
+    let lines = [
+        json!({"id": "up3", "pdu": node("42230D06080412340303A076D8FD03")}),
+        json!({"id": "hakuna2", "pdu": "07919730071111F1400B919746121611F10000100161916233230E0500032E020240ED303D4C0F03"}),
+        json!({"id": "up1", "pdu": node("22230E060804123403015774987E9A03")}),
+        json!({"id": "de2", "pdu": "07919471227210244405852122F039F1015062712181804F050003190202E4E8309B5E7683DAFC319A5E76B340F73D9A5D7683A6E93268FD9ED3CB6EF67B0E5AD172B19B2C2693C9602E90355D6683A6F0B007946E8382F5393BEC26BB00"}),
+        json!({"id": "up1again", "pdu": node("22230E060804123403015774987E9A03")}),
+        json!({"id": "hakuna1", "pdu": "07919730071111F1400B919746121611F10000100161916223230D0500032E020190E175DD1D06"}),
+        json!({"id": "de1", "pdu": "07919471227210244405852122F039F101506271217180A005000319020198E9B2B82C0759DFE4B0F9ED2EB7967537B9CC02B5D37450122D2FCB41EE303DFD7687D96537881A96A7CD6F383DFD7683F46134BBEC064DD36550DA0D22A7CBF3721BE42CD3F5A0198B56036DCA20B8FC0D6A0A4170767D0EAAE540433A082E7F83A6E5F93CFD76BB40D7B2DB0D9AA6CB2072BA3C2F83926EF31BE44E8FD17450BB8C9683CA"}),
+        json!({"id": "up2", "pdu": node("32230C06080412340302A03A9C05")}),
+        json!({"id": "one2", "sender": "+16502244137", "pdu": "07916163838408F6440B816105224431F700007060217185000A2305000300020262B1582C168BC96432994C2693C96432994C2693C96432990C"}),
+        json!({"id": "hello1", "pdu": node("22230E06080412340201C8329BFD6601")}),
+    ];
+    let input: String = lines.iter().map(|v| v.to_string() + "\n").collect();
+    let (code, out, err) = septet(&["reassemble"], &input);
+    assert_eq!(code, 1, "two messages stay incomplete");
+    assert!(
+        err.contains(r#""id":"up1again""#) && err.contains(r#""kind":"duplicate""#),
+        "{err}"
+    );
+    let out = json_lines(&out);
+    let completed: Vec<&Value> = out.iter().filter(|l| l.get("text").is_some()).collect();
+    assert_eq!(completed.len(), 3, "{out:?}");
+    assert_eq!(
+        *completed[0],
+        json!({"ids": ["hakuna1", "hakuna2"], "sender": "+79642161111", "text": "Hakuna matata", "parts": 2})
+    );
+    assert_eq!(completed[1]["ids"], json!(["de1", "de2"]));
+    assert_eq!(completed[1]["sender"], "12220");
+    assert_eq!(
+        completed[1]["text"],
+        "Lieber Vodafone-Kunde, mit Ihrer nationalen Tarifoption zahlen Sie in diesem Netz \
+         3,45 € pro MB plus 59 Ct pro Session. Wenn Sie diese Info nicht mehr erhalten möchten, \
+         wählen Sie kostenlos +4917212220. Viel Spaß im Ausland."
+    );
+    assert_eq!(
+        *completed[2],
+        json!({"ids": ["up1", "up2", "up3"], "sender": "+79642161111", "text": "What's up, man?", "parts": 3})
+    );
+    // Android's second part alone, and node-pdu's "Hello," alone (reference 0x1234 but 2
+    // parts: not the 3-part message of the same reference).
+    let incomplete: Vec<&Value> = out.iter().filter(|l| l.get("error").is_some()).collect();
+    assert_eq!(incomplete.len(), 2);
+    assert_eq!(
+        incomplete[0]["error"],
+        json!({"kind": "incomplete", "reference": 0, "total": 2, "bits": 8, "missing": [1]})
+    );
+    assert_eq!(incomplete[0]["sender"], "+16502244137");
+    assert_eq!(
+        incomplete[1]["error"],
+        json!({"kind": "incomplete", "reference": 0x1234, "total": 2, "bits": 16, "missing": [2]})
+    );
+}
