@@ -1596,3 +1596,125 @@ fn warthog618_ucs2_surrogates_across_parts() {
     let e = encode_with("😁😁😁", &options(), 0);
     assert_eq!(encode_hex(&e.parts[0].user_data), "D83DDE01".repeat(3));
 }
+
+#[test]
+fn android_sms_message_body_counts() {
+    // LineageOS/android_frameworks_opt_telephony SmsMessageBodyTest.java: message counts and
+    // units remaining in the last part, for GSM-7 (ASCII characters of the default alphabet)
+    // and UCS-2 lengths.
+    let septet_lengths = [1, 2, 80, 159, 160, 161, 240, 305, 306, 307, 320];
+    let unicode_lengths = [1, 2, 35, 69, 70, 71, 100, 133, 134, 135, 160];
+    let counts = [1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3];
+    let septets_remaining = [159, 158, 80, 1, 0, 145, 66, 1, 0, 152, 139];
+    let unicode_remaining = [69, 68, 35, 1, 0, 63, 34, 1, 0, 66, 41];
+    let ascii = "@$_ !\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\n\r";
+    let unicode =
+        "\u{4e00}\u{4e01}\u{4e02}\u{3041}\u{3042}\u{30a1}\u{30a2}\u{ff10}\u{ff11}\u{ff70}\
+                   \u{0400}\u{0401}\u{a2}\u{a9}\u{ae}\u{2122}";
+    for i in 0..counts.len() {
+        let text: String = ascii.chars().cycle().take(septet_lengths[i]).collect();
+        let e = encode_with(&text, &options(), 0);
+        assert_eq!(
+            (e.parts.len(), e.analysis.units, e.analysis.units_remaining),
+            (counts[i], septet_lengths[i], septets_remaining[i]),
+            "{} septets",
+            septet_lengths[i]
+        );
+        let text: String = unicode.chars().cycle().take(unicode_lengths[i]).collect();
+        let e = encode_with(&text, &options(), 0);
+        assert_eq!(e.analysis.encoding, Encoding::Ucs2);
+        assert_eq!(
+            (e.parts.len(), e.analysis.units, e.analysis.units_remaining),
+            (counts[i], unicode_lengths[i], unicode_remaining[i]),
+            "{} UTF-16 units",
+            unicode_lengths[i]
+        );
+    }
+}
+
+#[test]
+fn warthog618_smsdecode_and_smscounter() {
+    // warthog618/sms cmd/smsdecode/smsdecode_test.go: the same SMS-SUBMIT bare and led by an
+    // SMSC address; cut short, a typed error naming the user data (the bare reading is the
+    // one that reaches it).
+    for pdu in [
+        "010005912143f500000bc8329bfd06dddf723619",
+        "07911614220991f1010005912143f500000bc8329bfd06dddf723619",
+    ] {
+        let d = tpdu(pdu);
+        assert_eq!(
+            (d.kind, d.address.as_str(), text(&d)),
+            (MessageKind::Submit, "+12345", "Hello world")
+        );
+    }
+    assert_eq!(
+        tpdu("07911614220991f1010005912143f500000bc8329bfd06dddf723619")
+            .smsc
+            .as_deref(),
+        Some("+61412290191")
+    );
+    assert_eq!(
+        decode_tpdu(&hex("010005912143f500000bc8329bfd06dddf7236")),
+        Err(PduError::UserDataTooShort {
+            needed: 10,
+            available: 9
+        })
+    );
+    assert!(decode_tpdu(&hex("07911614220991")).is_err());
+
+    // cmd/smscounter/smscounter_test.go: (text, NLI enabled, septets, per part, remaining).
+    let cases: &[(&str, &str, usize, usize, usize)] = &[
+        ("content of the SMS", "", 18, 160, 142),
+        ("hi ت", "urdu", 4, 155, 151),
+        ("hi ؎", "urdu", 5, 155, 150),
+        ("hi ت؎", "urdu", 6, 152, 146),
+    ];
+    for &(text, languages, units, per_part, remaining) in cases {
+        let options = if languages.is_empty() {
+            options()
+        } else {
+            national(languages)
+        };
+        let a = septet::analyze_with(text, &options).unwrap();
+        assert_eq!(
+            (
+                a.encoding,
+                a.parts,
+                a.units,
+                a.units_per_part,
+                a.units_remaining
+            ),
+            (Encoding::Gsm7, 1, units, per_part, remaining),
+            "{text}"
+        );
+    }
+    let a = septet::analyze_with("hello 😁", &options()).unwrap();
+    assert_eq!(
+        (a.encoding, a.units, a.units_per_part, a.units_remaining),
+        (Encoding::Ucs2, 8, 70, 62)
+    );
+}
+
+#[test]
+fn smpplib_blind_cuts_are_not_followed() {
+    // python-smpplib smpplib/gsm.py make_parts (tested in smpplib/tests/test_gsm.py with
+    // part size 153) cuts the encoded octets every 153 (GSM) or 134 (UCS-2) octets, whatever
+    // they hold: an ESC pair or a surrogate pair can straddle two parts. TS 23.040 readers
+    // decode each part on its own (Android, python-messaging), so septet never cuts either
+    // pair (the contract's sections 2.4 and 4).
+    let e = encode_with(&("@".repeat(152) + "€"), &options(), 0x42);
+    assert_eq!(e.parts.len(), 2);
+    assert_eq!(e.parts[0].smpp.short_message[6..], [0u8; 152]);
+    assert_eq!(e.parts[1].smpp.short_message[6..], [0x1B, 0x65]);
+    let e = encode_with(&"😀".repeat(36), &options(), 0x42);
+    let units: Vec<usize> = e
+        .parts
+        .iter()
+        .map(|p| (p.user_data.len() - 6) / 2)
+        .collect();
+    assert_eq!(units, [66, 6], "33 + 3 emoji, not 67 + 5 units");
+    for p in &e.parts {
+        let d = decode_user_data(&p.user_data, p.dcs, p.udhi, usize::from(p.udl)).unwrap();
+        assert!(d.warnings.is_empty(), "each part decodes on its own");
+    }
+}
