@@ -1702,10 +1702,13 @@ fn smpplib_blind_cuts_are_not_followed() {
     // they hold: an ESC pair or a surrogate pair can straddle two parts. TS 23.040 readers
     // decode each part on its own (Android, python-messaging), so septet never cuts either
     // pair (the contract's sections 2.4 and 4).
-    let e = encode_with(&("@".repeat(152) + "€"), &options(), 0x42);
+    let e = encode_with(&("@".repeat(152) + "€" + &"@".repeat(9)), &options(), 0x42);
     assert_eq!(e.parts.len(), 2);
     assert_eq!(e.parts[0].smpp.short_message[6..], [0u8; 152]);
-    assert_eq!(e.parts[1].smpp.short_message[6..], [0x1B, 0x65]);
+    assert_eq!(
+        e.parts[1].smpp.short_message[6..],
+        [0x1B, 0x65, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    );
     let e = encode_with(&"😀".repeat(36), &options(), 0x42);
     let units: Vec<usize> = e
         .parts
