@@ -1721,3 +1721,24 @@ fn smpplib_blind_cuts_are_not_followed() {
         assert!(d.warnings.is_empty(), "each part decodes on its own");
     }
 }
+
+#[test]
+fn duplicate_single_shift_positions_encode_the_last() {
+    // Every Indic/Urdu single shift table holds '*' at 0x0B and 0x18 and '¡' at 0x13 and
+    // 0x15. Android's GsmAlphabet builds its char → code map in position order (the last
+    // wins); warthog618/sms encoding/gsm7/charset keeps the lowest. The contract (section 1)
+    // follows Android; both positions decode.
+    let e = encode_with("नमस्ते*¡", &national("hindi"), 0);
+    let p = &e.parts[0];
+    assert_eq!(
+        e.alphabet(),
+        Alphabet::new(Some(Language::Hindi), Some(Language::Hindi))
+    );
+    let sm = &p.smpp.short_message;
+    assert_eq!(sm[sm.len() - 4..], [0x1B, 0x18, 0x1B, 0x15]);
+    let hindi = Language::Hindi.nli();
+    for septets in [[0x1B, 0x0B, 0x1B, 0x13], [0x1B, 0x18, 0x1B, 0x15]] {
+        let d = decode_gsm7(&[0x24, 0x01, hindi], &septets);
+        assert_eq!(d.text.as_deref(), Some("*¡"));
+    }
+}
