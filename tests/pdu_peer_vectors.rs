@@ -1742,3 +1742,210 @@ fn duplicate_single_shift_positions_encode_the_last() {
         assert_eq!(d.text.as_deref(), Some("*¡"));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// ModemManager
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn modemmanager_pdu_parser() {
+    // linux-mobile-broadband/ModemManager src/tests/test-sms-part-3gpp.c, PDU-Parser tests
+    // (their byte arrays written as hex).
+    let d = tpdu(
+        "07912104442961F4040B916171957291F800001120821105050A6AC8B2BC7C9A83C220F6DB7D2ECB41EDF27C\
+         1E3E97411BDE06754FD3D1A0F9BB5D0695F1F4B29B5C2683C6E8B03C3CA697E5F34D6AE303D1D1F2F7DD0D4A\
+         BB59A0797D8C0685E7A00028EC26832A960B28EC2683BE6050780EBA97D96C17",
+    );
+    assert_eq!(
+        (d.smsc.as_deref(), d.address.as_str()),
+        (Some("+12404492164"), "+16175927198")
+    );
+    assert_eq!(
+        text(&d),
+        "Here's a longer message [{with some extended characters}] thrown in, such as £ and \
+         ΩΠΨ and §¿ as well."
+    );
+    // pdu2: a 20-semi-octet alphanumeric originator (11 characters), UCS-2 text.
+    let d = tpdu("07919730071111F10414D04937BD2C7797E9D3E614000811309291024061080442043504410442");
+    assert_eq!((d.address.as_str(), text(&d)), ("InternetSMS", "тест"));
+    // pdu3 and its variants: TP-PID 0xFF, TP-MMS clear, a national number (0x81).
+    let pdu3 = "07912143658709F1040B918100551512F20000111010214365000AE8329BFD4697D9EC37";
+    let d = tpdu(pdu3);
+    assert_eq!(
+        (d.smsc.as_deref(), d.address.as_str(), text(&d)),
+        (Some("+12345678901"), "+18005551212", "hellohello")
+    );
+    let nzpid = pdu3.replacen("F20000", "F2FF00", 1);
+    assert_eq!(
+        (tpdu(&nzpid).pid, text(&tpdu(&nzpid))),
+        (0xFF, "hellohello")
+    );
+    let mms = pdu3.replacen("F1040B", "F1000B", 1);
+    assert_eq!(text(&tpdu(&mms)), "hellohello");
+    let natl = pdu3.replacen("0B91", "0B81", 1);
+    assert_eq!(tpdu(&natl).address, "18005551212");
+    // 8-bit data, TP-DCS 0x04 and 0xF4 (group F).
+    for dcs in ["04", "F4"] {
+        let pdu = format!(
+            "07912143658709F1040B918100551512F200{dcs}111010214365000AE8329BFD4697D9EC37DE"
+        );
+        let d = tpdu(&pdu);
+        assert_eq!(d.user_data.text, None);
+        assert_eq!(
+            d.user_data.data.as_deref().map(encode_hex).as_deref(),
+            Some("E8329BFD4697D9EC37DE")
+        );
+    }
+    // dcsf1: TP-DCS 0xF1, type of address 0x85, CR LF and accented letters.
+    let d = tpdu(
+        "07913306091093F0040485810000F111604231805180A049B7F90D9A1AA5A01668F8769BD3E4B29B9E2EB359\
+         A03FC85D06A9C3ED707A0EA2CBC3EE79BB4CA7CBCBA05643617DA7C76990FD4D979741EE77DD5E0ED741ED371D\
+         442E83E0E1F9BC0CD281E677D9B84C06C1DF7539E85C9097E520FB9B2E2F83C6EF369C5E064D8D52D0BC2E07DD\
+         EF77D7DC2C7799E5A0771D040FCB41F402BB0047BFDD6550B80ECAD966",
+    );
+    assert_eq!(
+        (d.smsc.as_deref(), d.address.as_str()),
+        (Some("+33609001390"), "1800")
+    );
+    assert_eq!(
+        text(&d),
+        "Info SFR - Confidentiel, à ne jamais transmettre -\r\nVoici votre nouveau mot de passe : \
+         sw2ced pour gérer votre compte SFR sur www.sfr.fr ou par téléphone au 963"
+    );
+    // insufficient data: TP-UDL 11 over 9 octets.
+    assert!(matches!(
+        decode_tpdu(&hex(
+            "07912143658709F1040B918100551512F20000111010214365000BE8329BFD4697D9EC37"
+        )),
+        Err(PduError::UserDataTooShort { .. })
+    ));
+    // udhi: KPN's welcome message, part 1 of 2, 16-bit reference 0x0010.
+    let d = tpdu(concat!(
+        "07911356131313F64004850120390011609232239180A006080400100201D7327BFD6EB340E232",
+        "1BF46E83EA7790F59D1E97DBE1341B442F83C465763D3DA797E56537C81D0ECB41AB59CC1693C1",
+        "6031D96C064241E5656838AF03A96230982A269BCD462917C8FA4E8FCBED709A0D7ABBE9F6B0FB",
+        "5C7683D27350984D4FABC9A0B33C4C4FCF5D20EBFB2D079DCB62793DBD06D9C36E50FB2D4E97D9",
+        "A0B49B5E96BBCB",
+    ));
+    assert_eq!(d.address, "1002");
+    assert_eq!(
+        d.user_data.udh.concat,
+        Some(ConcatInfo {
+            reference: 0x0010,
+            total: 2,
+            sequence: 1,
+            bits: ReferenceBits::Sixteen
+        })
+    );
+    assert_eq!(
+        text(&d),
+        "Welkom, bel om uw Voicemail te beluisteren naar +31612001233 (PrePay: *100*1233#). \
+         Voicemail ontvangen is altijd gratis. Voor gebruik van mobiel interne"
+    );
+    // stored by us: an SMS-SUBMIT led by "00", TP-SRR set, UCS-2.
+    let d = tpdu("002100098136397339F70008224F60597D4F60597D4F60597D4F60597D4F60597D4F60597D4F60597D4F60597D4F60");
+    assert_eq!(
+        (d.kind, d.address.as_str(), text(&d)),
+        (
+            MessageKind::Submit,
+            "639337937",
+            "你好你好你好你好你好你好你好你好你"
+        )
+    );
+    // not stored: a status report, which septet does not read.
+    assert!(matches!(
+        decode_tpdu(&hex(
+            "07914356060013F1065A098136397339F7219011700463802190117004638030"
+        )),
+        Err(PduError::UnsupportedMessageType { .. })
+    ));
+}
+
+#[test]
+fn modemmanager_multipart_reassembles() {
+    // test-sms-part-3gpp.c test_pdu_multipart: reference 0x4C, the two parts arrived through
+    // different SMSCs; they group by originator.
+    let p1 = tpdu(concat!(
+        "07912160130320F5440B916171056429F5000021405291650569A00500034C0201A9E8F41C949E",
+        "83C2207B599E07B1DFEE33885E9ED341E4F23C7D7697C920FA1B54C697E5E3F4BC0C6AD7D9F434",
+        "081E96D341E3303C2C4EB3D3F4BC0B94A483E6E8779D4D06CDD1EF3BA80E0785E7A0B7BB0C6A97",
+        "E7F3F0B9CC02B9DF7450780EA2DFDF2C50780EA2A3CBA0BA9B5C96B3F369F71954768FDFE4B4FB",
+        "0C9297E1F2F2BCECA6CF41",
+    ));
+    let p2 = tpdu(concat!(
+        "07912160130320F6440B916171056429F5000021405291651569320500034C0202E9E8301D4447",
+        "9741F0B09C3E0785E56590BCCC0ED3CB6410FD0D7ABBCBA0B0FB4D4797E52E10",
+    ));
+    assert_eq!(p1.smsc.as_deref(), Some("+12063130025"));
+    assert_eq!(p2.smsc.as_deref(), Some("+12063130026"));
+    let first = "This is a very long test designed to exercise multi part capability. It should \
+                 show up as one message, not as two, as the underlying encoding represents ";
+    let second = "that the parts are related to one another. ";
+    assert_eq!((text(&p1), text(&p2)), (first, second));
+    let (done, left, _) = reassemble(&[
+        (&p2.address, 2, &p2.user_data),
+        (&p1.address, 1, &p1.user_data),
+    ]);
+    assert!(left.is_empty());
+    assert_eq!(done[0].text.as_deref().unwrap(), first.to_owned() + second);
+    assert_eq!(done[0].sender, "+16175046925");
+}
+
+#[test]
+fn modemmanager_pdu_creator_and_text_split() {
+    // test-sms-part-3gpp.c PDU-Creator: "GSM-no-validity" is byte for byte septet's modem TPDU
+    // (led by "00", first octet 0x01, TP-MR 0, no validity period).
+    let to = |n: &str| EncodeOptions {
+        destination: Some(septet::Address::parse(n).unwrap()),
+        ..Default::default()
+    };
+    let e = encode("This is really cool ΔΔΔΔΔ", &options(), &to("+15556661234")).unwrap();
+    assert_eq!(
+        encode_hex(e.parts[0].tpdu.as_ref().unwrap()),
+        "0001000B915155661632F400001954747A0E4ACF41F27298CDCE83C6EF371B0481402010"
+    );
+    // The others carry a relative validity period (first octet 0x11, TP-VP 0); their TP-UD
+    // and TP-UDL are septet's (25 septets with the last alone in its octet, 54 septets, 58
+    // UCS-2 octets).
+    for (message, pdu) in [
+        (
+            "This is really cool ΔΔΔΔΔ",
+            "0011000B915155661632F40000001954747A0E4ACF41F27298CDCE83C6EF371B0481402010",
+        ),
+        (
+            "Hi there...Tue 17th Jan 2012 05:30.18 pm (GMT+1) ΔΔΔΔΔ",
+            "0011000B915155551532F400000036C834888E2ECBCB2E978B5A2F8362373A1AA40CBB4132584C0682D5\
+             7433982B8603C1DB20D4B1495DC552200804028100",
+        ),
+        (
+            "Да здравствует король, детка!",
+            "0011000B915155551532F40008003A041404300020043704340440043004320441044204320443043504\
+             420020043A043E0440043E043B044C002C0020043404350442043A04300021",
+        ),
+    ] {
+        let e = encode_with(message, &options(), 0);
+        let d = tpdu(pdu);
+        assert_eq!(text(&d), message);
+        assert_eq!(e.parts[0].udl, d.udl, "{message}");
+        assert_eq!(
+            encode_hex(&e.parts[0].user_data),
+            user_data_of(pdu),
+            "{message}"
+        );
+    }
+    // Text-Split: 160 digits are one part; 161 are 153 + 8; 70 Chinese characters are one
+    // UCS-2 part; 71 are 67 + 4.
+    let digits = "0123456789".repeat(16);
+    let cases: Vec<(String, Vec<usize>)> = vec![
+        (digits.clone(), vec![160]),
+        (digits + "0", vec![153, 8]),
+        ("你好".repeat(35), vec![70]),
+        ("你好".repeat(32) + "你好你好你好好", vec![67, 4]),
+    ];
+    for (text, sizes) in cases {
+        let split = septet::split(&text, &options()).unwrap();
+        let parts: Vec<usize> = split.parts().map(|p| p.chars().count()).collect();
+        assert_eq!(parts, sizes, "{}", text.chars().count());
+        assert_eq!(split.parts().collect::<String>(), text);
+    }
+}
