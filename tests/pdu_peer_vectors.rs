@@ -1036,6 +1036,20 @@ fn warthog618_addresses() {
         assert_eq!(d.address, expected, "{field}");
         assert_eq!(text(&d), "");
     }
+    // mozilla/gecko-dev dom/system/gonk/tests/test_ril_worker_sms_gsmpduhelper.js
+    // test_GsmPDUHelper_readAddress: CPHS alphanumerics, '#' as semi-octet B, and a
+    // national number (type 0xA1) without '+'.
+    let gecko: &[(&str, &str)] = &[
+        ("04D01100", "_@"),
+        ("04D01000", "\u{394}@"),
+        ("0B914151245584F6", "+14154255486"),
+        ("0E914151245584B633", "+14154255486#33"),
+        ("0BA14151245584F6", "14154255486"),
+    ];
+    for &(field, expected) in gecko {
+        let d = tpdu(&format!("00{field}00005150713220052300"));
+        assert_eq!(d.address, expected, "{field}");
+    }
     // "overlong number": a digit (0) where the F filler belongs. warthog618 refuses it;
     // septet, like Android, reads the 11 digits the length announces and ignores the filler.
     let d = tpdu("000B9116048956260900005150713220052300");
@@ -1499,8 +1513,16 @@ fn python_messaging_part_counts() {
 
 #[test]
 fn data_coding_groups() {
-    // warthog618/sms encoding/tpdu/dcs_test.go TestDCSAlphabet, and Android's
-    // SmsMessage.parseUserData, agree on these.
+    // warthog618/sms encoding/tpdu/dcs_test.go TestDCSAlphabet, mozilla/gecko-dev
+    // dom/system/gonk/tests/test_ril_worker_sms_gsmpduhelper.js and Android's
+    // SmsMessage.parseUserData agree on every value below that has a Some.
+    //
+    // Where they part: TS 23.038 §4 says "any reserved codings shall be assumed to be the GSM
+    // 7 bit default alphabet" by a receiver, and warthog618 and Gecko do so for the reserved
+    // alphabet (bits 3-2 = 11, e.g. 0x0C) and the reserved groups 0x80-0xBF. Android leaves
+    // the body undecoded (ENCODING_UNKNOWN unless a carrier overlay says otherwise). The
+    // contract (issue 10: "DCS groups we do not decode" give a typed error) follows Android,
+    // and so does septet: `UnsupportedDataCoding`, never a guess.
     for dcs in 0..=255u8 {
         let expected = match dcs {
             // General data coding and automatic deletion, uncompressed: bits 3-2.
@@ -1508,15 +1530,13 @@ fn data_coding_groups() {
                 0 => Some(DataCoding::Gsm7),
                 1 => Some(DataCoding::EightBit),
                 2 => Some(DataCoding::Ucs2),
-                // Reserved alphabet: warthog618 reads it as GSM 7-bit, Android leaves the
-                // body undecoded; septet reports it (issue 10: DCS we do not decode → typed
-                // error).
+                // Reserved alphabet (see above).
                 _ => None,
             },
             // Compressed (TS 23.042): warthog618 ignores the bit and reads garbage; Android
             // and septet refuse.
             0x00..=0x7F => None,
-            // Reserved groups 1000-1011: all three refuse.
+            // Reserved groups 1000-1011 (see above).
             0x80..=0xBF => None,
             // Message waiting: discard / store (GSM 7-bit), store UCS-2.
             0xC0..=0xDF => Some(DataCoding::Gsm7),
@@ -1526,6 +1546,17 @@ fn data_coding_groups() {
             _ => Some(DataCoding::EightBit),
         };
         assert_eq!(DataCoding::from_dcs(dcs).ok(), expected, "0x{dcs:02X}");
+    }
+    // Gecko's readDataCodingScheme cases: message waiting with the reserved bit 2 set
+    // (0xCC, 0xDC: GSM 7-bit; 0xEC: UCS-2), group F with the reserved bit 3 set (0xF8).
+    for (dcs, coding) in [
+        (0xCC, DataCoding::Gsm7),
+        (0xDC, DataCoding::Gsm7),
+        (0xEC, DataCoding::Ucs2),
+        (0xF8, DataCoding::Gsm7),
+        (0x50, DataCoding::Gsm7),
+    ] {
+        assert_eq!(DataCoding::from_dcs(dcs), Ok(coding), "0x{dcs:02X}");
     }
     // A class-2 8-bit part (0xF6, SIM data download) and a 0xF4 part decode as bytes.
     for dcs in [0xF4, 0xF5, 0xF6, 0xF7] {
