@@ -89,7 +89,13 @@ impl EncodedPart {
                 let part = Gsm7Septets::new(text, alphabet, concat)?;
                 let info = part.pack_into(&mut buffer)?;
                 let short_message = match packing {
-                    SmppPacking::Unpacked => part.unpacked().collect(),
+                    SmppPacking::Unpacked => {
+                        let (header, septets) = part.unpacked_slices();
+                        let mut short_message = Vec::with_capacity(header.len() + septets.len());
+                        short_message.extend_from_slice(header);
+                        short_message.extend_from_slice(septets);
+                        short_message
+                    }
                     SmppPacking::Packed => buffer[..info.user_data_octets].to_vec(),
                 };
                 (info, short_message)

@@ -107,7 +107,7 @@ impl PartInfo {
 /// Writes the septets of `text` in `alphabet` to `out` (sized to the part's capacity),
 /// returning how many.
 fn text_septets(text: &str, alphabet: Alphabet, out: &mut [u8]) -> Result<usize, PduError> {
-    match alphabet.write_septets(text, out) {
+    match write_text_septets(text, alphabet, out) {
         Ok(n) => Ok(n),
         Err(WriteStop::NotEncodable(character)) => Err(PduError::NotEncodable { character }),
         Err(WriteStop::Full) => {
@@ -119,6 +119,63 @@ fn text_septets(text: &str, alphabet: Alphabet, out: &mut [u8]) -> Result<usize,
             })
         }
     }
+}
+
+/// The septets of `text`: runs of eight printable ASCII characters whose default-alphabet
+/// code is their byte value (letters, digits, space and most punctuation) are copied as they
+/// are; everything else goes through the alphabet's tables, eight bytes' worth at a time.
+fn write_text_septets(text: &str, alphabet: Alphabet, out: &mut [u8]) -> Result<usize, WriteStop> {
+    if alphabet.locking().is_some() {
+        // A national locking table moves the letters: no identity runs.
+        return alphabet.write_septets(text, out);
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < bytes.len() {
+        if let (Some(chunk), Some(slot)) = (bytes.get(i..i + 8), out.get_mut(n..n + 8)) {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(chunk);
+            if is_default_identity(u64::from_le_bytes(x)) {
+                slot.copy_from_slice(chunk);
+                i += 8;
+                n += 8;
+                continue;
+            }
+        }
+        // At least the next eight bytes (to a character boundary) through the tables.
+        let mut end = (i + 8).min(bytes.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        n += alphabet.write_septets(&text[i..end], &mut out[n..])?;
+        i = end;
+    }
+    Ok(n)
+}
+
+/// Whether each of the eight bytes in `x` is a character whose default-alphabet septet is the
+/// byte itself: 0x20–0x7A except `$` (0x24), `@` (0x40) and `[ \ ] ^ _` `` ` `` (0x5B–0x60).
+/// (LF and CR are identities too, but rare enough to leave to the tables.) Byte-wise
+/// comparisons by adding to each byte below 0x80 and reading its top bit; a byte of 0x80 or
+/// more fails the test whatever its neighbours' sums carry.
+#[inline(always)]
+const fn is_default_identity(x: u64) -> bool {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let at_least_20 = x.wrapping_add(0x60 * L); // top bit: byte ≥ 0x20
+    let at_least_7b = x.wrapping_add(0x05 * L); // byte ≥ 0x7B
+    let not_24 = (x ^ (0x24 * L)).wrapping_add(0x7F * L); // byte ≠ 0x24
+    let not_40 = (x ^ (0x40 * L)).wrapping_add(0x7F * L); // byte ≠ 0x40
+    let at_least_5b = x.wrapping_add(0x25 * L); // byte ≥ 0x5B
+    let at_least_61 = x.wrapping_add(0x1F * L); // byte ≥ 0x61
+    let bad = x
+        | !at_least_20
+        | at_least_7b
+        | !not_24
+        | !not_40
+        | (at_least_5b & !at_least_61);
+    bad & H == 0
 }
 
 /// A GSM-7 part before packing: its header and its text's septets.
@@ -180,6 +237,14 @@ impl Gsm7Septets {
             udhi: h > 0,
             text_units: self.count,
         })
+    }
+
+    /// The header and the text's septets (SMPP unpacked is the one after the other).
+    pub(crate) fn unpacked_slices(&self) -> (&[u8], &[u8]) {
+        (
+            &self.header[..self.header_octets],
+            &self.septets[..self.count],
+        )
     }
 
     /// The header, then one octet per septet (SMPP unpacked).
@@ -386,4 +451,73 @@ pub fn submit_tpdu_into(
     out[at + 2] = part.udl;
     out[at + 3..needed].copy_from_slice(user_data);
     Ok(needed)
+}
+
+#[cfg(test)]
+mod identity_tests {
+    use super::*;
+
+    #[test]
+    fn identity_test_agrees_with_the_table_for_every_byte_at_every_position() {
+        let identity = |b: u8| {
+            b < 0x80
+                && (0x20..=0x7A).contains(&b)
+                && Alphabet::DEFAULT.septets(char::from(b)).map(|c| (c.code, c.shifted))
+                    == Some((b, false))
+        };
+        // The rule the test encodes is exactly the default table's identities (bar LF, CR).
+        for b in 0..=255u8 {
+            let in_table = b < 0x80
+                && Alphabet::DEFAULT.septets(char::from(b)).map(|c| (c.code, c.shifted))
+                    == Some((b, false));
+            assert_eq!(identity(b), in_table && !matches!(b, b'\n' | b'\r'), "{b:#04x}");
+        }
+        for filler in [b'a', b' ', b'Z', b'0'] {
+            for position in 0..8 {
+                for b in 0..=255u8 {
+                    let mut x = [filler; 8];
+                    x[position] = b;
+                    assert_eq!(
+                        is_default_identity(u64::from_le_bytes(x)),
+                        identity(b),
+                        "{b:#04x} at {position}"
+                    );
+                }
+            }
+        }
+        // High bytes beside others must not carry a neighbour into passing.
+        for b in 0x80..=0xFFu8 {
+            for c in 0..=0x7Fu8 {
+                let x = [c, b, c, b, c, b, c, b];
+                assert!(!is_default_identity(u64::from_le_bytes(x)));
+            }
+        }
+    }
+
+    #[test]
+    fn septets_with_and_without_identity_runs_agree() {
+        let texts = [
+            "Your code is 483920. It expires in 10 minutes. Do not share it.",
+            "Price: $100 [USD] @home_now {x} ~ ^ \\ | € é\nnew line\r\n",
+            "abcdefgh$bcdefgh@bcdefghé",
+            "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+        ];
+        for text in texts {
+            let mut fast = [0u8; 160];
+            let mut table = [0u8; 160];
+            let n = write_text_septets(text, Alphabet::DEFAULT, &mut fast).unwrap();
+            let m = Alphabet::DEFAULT.write_septets(text, &mut table).unwrap();
+            assert_eq!(fast[..n], table[..m], "{text}");
+        }
+        let long = "a".repeat(161);
+        assert!(matches!(
+            write_text_septets(&long, Alphabet::DEFAULT, &mut [0u8; 160]),
+            Err(WriteStop::Full)
+        ));
+        let mut out = [0u8; 160];
+        assert!(matches!(
+            write_text_septets("abcdefghijkl\u{1B}", Alphabet::DEFAULT, &mut out),
+            Err(WriteStop::NotEncodable('\u{1B}'))
+        ));
+    }
 }
