@@ -296,20 +296,22 @@ fn write_encoded_line(
         out.extend_from_slice(id.get().as_bytes());
         out.push(b',');
     }
-    // The report's fields, without the braces of its own object.
-    let start = out.len();
-    crate::batch::write_json(out, report);
-    if out.len() - start < 2 || out[start] != b'{' || out.last() != Some(&b'}') {
-        // Serialising a report does not fail; if it ever did, say so rather than write
-        // half an object.
-        out.truncate(start);
-        out.extend_from_slice(
-            br#""error":{"code":500,"kind":"internal","detail":"the report did not serialise"}}"#,
-        );
-        return;
+    if !write_plain_report_fields(out, report) {
+        // The report's fields through serde, without the braces of its own object.
+        let start = out.len();
+        crate::batch::write_json(out, report);
+        if out.len() - start < 2 || out[start] != b'{' || out.last() != Some(&b'}') {
+            // Serialising a report does not fail; if it ever did, say so rather than write
+            // half an object.
+            out.truncate(start);
+            out.extend_from_slice(
+                br#""error":{"code":500,"kind":"internal","detail":"the report did not serialise"}}"#,
+            );
+            return;
+        }
+        out.remove(start);
+        out.pop();
     }
-    out.remove(start);
-    out.pop();
     out.extend_from_slice(br#","reference":"#);
     match encoded.reference {
         Some(reference) => write_number(out, reference.into()),
@@ -323,6 +325,93 @@ fn write_encoded_line(
         write_part(out, part);
     }
     out.extend_from_slice(b"]}");
+}
+
+/// Appends the fields of the common report (no smart encoding, replacements, warnings,
+/// cost or part texts) as serde writes them, and returns `true`; returns `false`, having
+/// written nothing, for any other report.
+fn write_plain_report_fields(out: &mut Vec<u8>, report: &Report) -> bool {
+    if report.smart_encoding.is_some()
+        || !report.replacements.is_empty()
+        || !report.warnings.is_empty()
+        || report.cost.is_some()
+        || report.part_texts.is_some()
+    {
+        return false;
+    }
+    let string = |out: &mut Vec<u8>, value: Option<&str>| match value {
+        // The names written here (encodings, charsets, languages, concatenations) are
+        // lower-case ASCII words, digits and dashes: nothing to escape.
+        Some(value) => {
+            out.push(b'"');
+            out.extend_from_slice(value.as_bytes());
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
+    };
+    out.extend_from_slice(br#""encoding":"#);
+    string(out, Some(report.encoding));
+    for (key, value) in [
+        (br#","parts":"#.as_slice(), report.parts),
+        (br#","units":"#, report.units),
+        (br#","characters":"#, report.characters),
+        (br#","units_per_part":"#, report.units_per_part),
+        (br#","units_remaining":"#, report.units_remaining),
+    ] {
+        out.extend_from_slice(key);
+        write_usize(out, value);
+    }
+    out.extend_from_slice(br#","charset":"#);
+    string(out, Some(report.charset));
+    out.extend_from_slice(br#","national_language":{"locking":"#);
+    string(out, report.national_language.locking);
+    out.extend_from_slice(br#","single":"#);
+    string(out, report.national_language.single);
+    out.extend_from_slice(br#"},"concat":"#);
+    string(out, Some(report.concat));
+    out.extend_from_slice(br#","replacements":[],"non_gsm":["#);
+    for (i, located) in report.non_gsm.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(br#"{"char_index":"#);
+        write_usize(out, located.char_index);
+        out.extend_from_slice(br#","byte_offset":"#);
+        write_usize(out, located.byte_offset);
+        out.extend_from_slice(br#","utf16_index":"#);
+        write_usize(out, located.utf16_index);
+        out.extend_from_slice(br#","char":"#);
+        let c = located.character;
+        if c >= ' ' && c != '"' && c != '\\' {
+            // serde_json escapes only control characters, the quote and the backslash.
+            out.push(b'"');
+            let mut utf8 = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            out.push(b'"');
+        } else {
+            crate::batch::write_json(out, &c);
+        }
+        out.extend_from_slice(br#","code_point":"#);
+        string(out, Some(&located.code_point));
+        out.push(b'}');
+    }
+    out.extend_from_slice(br#"],"warnings":[]"#);
+    true
+}
+
+/// Appends `n` in decimal.
+fn write_usize(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// Appends one part's object exactly as [`EncodedPartReport`] serialises.
@@ -364,18 +453,8 @@ fn write_part(out: &mut Vec<u8>, part: &EncodedPart) {
 }
 
 /// Appends `n` in decimal.
-fn write_number(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+fn write_number(out: &mut Vec<u8>, n: u32) {
+    write_usize(out, n as usize);
 }
 
 /// A result line of `septet batch --decode`: `{"id"?, ...the decoded part}`.
@@ -1066,6 +1145,7 @@ mod encoded_line_tests {
             "😀 emoji 👍🏽",
             "",
             "a\u{1B}b",
+            "tab\there ☺ \u{7} \u{7F} ¤ 😀",
         ];
         let options = [
             r#""#,

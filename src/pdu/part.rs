@@ -169,12 +169,7 @@ const fn is_default_identity(x: u64) -> bool {
     let not_40 = (x ^ (0x40 * L)).wrapping_add(0x7F * L); // byte ≠ 0x40
     let at_least_5b = x.wrapping_add(0x25 * L); // byte ≥ 0x5B
     let at_least_61 = x.wrapping_add(0x1F * L); // byte ≥ 0x61
-    let bad = x
-        | !at_least_20
-        | at_least_7b
-        | !not_24
-        | !not_40
-        | (at_least_5b & !at_least_61);
+    let bad = x | !at_least_20 | at_least_7b | !not_24 | !not_40 | (at_least_5b & !at_least_61);
     bad & H == 0
 }
 
@@ -462,15 +457,23 @@ mod identity_tests {
         let identity = |b: u8| {
             b < 0x80
                 && (0x20..=0x7A).contains(&b)
-                && Alphabet::DEFAULT.septets(char::from(b)).map(|c| (c.code, c.shifted))
+                && Alphabet::DEFAULT
+                    .septets(char::from(b))
+                    .map(|c| (c.code, c.shifted))
                     == Some((b, false))
         };
         // The rule the test encodes is exactly the default table's identities (bar LF, CR).
         for b in 0..=255u8 {
             let in_table = b < 0x80
-                && Alphabet::DEFAULT.septets(char::from(b)).map(|c| (c.code, c.shifted))
+                && Alphabet::DEFAULT
+                    .septets(char::from(b))
+                    .map(|c| (c.code, c.shifted))
                     == Some((b, false));
-            assert_eq!(identity(b), in_table && !matches!(b, b'\n' | b'\r'), "{b:#04x}");
+            assert_eq!(
+                identity(b),
+                in_table && !matches!(b, b'\n' | b'\r'),
+                "{b:#04x}"
+            );
         }
         for filler in [b'a', b' ', b'Z', b'0'] {
             for position in 0..8 {
