@@ -850,6 +850,21 @@ fn python_messaging_submit_pdus_encode() {
         .unwrap();
         assert_eq!(encode_hex(e.parts[0].tpdu.as_ref().unwrap()), expected);
     }
+    // julianwowra/node-pdu README (jackkum/node-pdu's successor on npm): `new Submit(
+    // "+999999999999", "Hello everyone!").toString()` is the same modem TPDU.
+    let e = encode(
+        "Hello everyone!",
+        &options(),
+        &EncodeOptions {
+            destination: Some(septet::Address::parse("+999999999999").unwrap()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        encode_hex(e.parts[0].tpdu.as_ref().unwrap()),
+        "0001000C9199999999999900000FC8329BFD0695ED6579FEED2E8700"
+    );
     // UCS-2 user data of the others.
     for (text, pdu) in [
         (
@@ -1468,6 +1483,24 @@ fn smpplib_make_parts() {
     )
     .unwrap();
     assert_eq!(e.parts[0].smpp.short_message, e.parts[0].user_data);
+    // smpplib's gsm_encode table (and node-pdu's, which shares its lineage) holds '`' at 0x5F,
+    // where TS 23.038 §6.2.1 has '§' (U+00A7), and lacks the form feed (ESC 0x0A). septet
+    // follows the standard: '§' is 0x5F, '`' is not in the default alphabet (UCS-2), and
+    // U+000C is ESC 0x0A.
+    assert_eq!(
+        encode_with("§", &options(), 0).parts[0].smpp.short_message,
+        [0x5F]
+    );
+    assert_eq!(
+        encode_with("`", &options(), 0).analysis.encoding,
+        Encoding::Ucs2
+    );
+    assert_eq!(
+        encode_with("\u{c}", &options(), 0).parts[0]
+            .smpp
+            .short_message,
+        [0x1B, 0x0A]
+    );
     // test_part_number: "Привет мир!\n" × 10 is 120 UCS-2 units: two parts.
     let e = encode_with(&"Привет мир!\n".repeat(10), &options(), 0);
     assert_eq!((e.analysis.encoding, e.parts.len()), (Encoding::Ucs2, 2));
@@ -1978,5 +2011,93 @@ fn modemmanager_pdu_creator_and_text_split() {
         let parts: Vec<usize> = split.parts().map(|p| p.chars().count()).collect();
         assert_eq!(parts, sizes, "{}", text.chars().count());
         assert_eq!(split.parts().collect::<String>(), text);
+    }
+}
+
+#[test]
+fn android_character_classes_by_table() {
+    // LineageOS/android_frameworks_opt_telephony SmsMessageBodyTest.java: character classes
+    // and whether each is in the default, Turkish and Portuguese locking tables and the
+    // default, Turkish, Spanish and Portuguese single shift tables.
+    let classes: &[(&str, [bool; 7])] = &[
+        ("{}[]\u{c}", [false, false, false, true, true, true, true]),
+        ("^\\|~", [false, false, true, true, true, true, true]),
+        (
+            "\u{a3}\u{a5}\u{e9}\u{c7}\u{394}\u{c9}\u{dc}\u{a7}\u{fc}\u{e0}",
+            [true, true, true, false, false, false, false],
+        ),
+        (
+            "\u{f9}\u{f2}\u{c5}\u{e5}\u{df}\u{a4}\u{c4}\u{d6}\u{d1}\u{e4}\u{f6}\u{f1}",
+            [true, true, false, false, false, false, false],
+        ),
+        (
+            "\u{e8}\u{ec}\u{d8}\u{f8}\u{c6}\u{e6}\u{a1}\u{bf}",
+            [true, false, false, false, false, false, false],
+        ),
+        ("\u{20ac}", [false, true, true, true, true, true, true]),
+        (
+            "\u{4e00}\u{3041}\u{30a1}\u{ff10}\u{ff70}\u{400}\u{a2}\u{a9}\u{ae}\u{2122}",
+            [false; 7],
+        ),
+        (
+            "\u{131}\u{11e}\u{11f}\u{15e}\u{15f}\u{130}",
+            [false, true, false, false, true, false, false],
+        ),
+        (
+            "\u{ea}\u{d4}\u{f4}\u{c0}\u{c2}\u{e2}\u{ca}\u{c3}\u{d5}\u{e3}\u{f5}",
+            [false, false, true, false, false, false, true],
+        ),
+        ("\u{aa}\u{221e}\u{ba}`", [false, false, true, false, false, false, false]),
+        (
+            "\u{c1}\u{e1}\u{cd}\u{ed}\u{d3}\u{f3}\u{da}\u{fa}",
+            [false, false, true, false, false, true, true],
+        ),
+        ("\u{39b}\u{39e}", [true, true, false, false, false, false, false]),
+        (
+            "\u{3a6}\u{393}\u{3a9}\u{3a0}\u{3a8}\u{3a3}\u{398}",
+            [true, true, false, false, false, false, true],
+        ),
+        ("\u{e7}", [false, true, true, false, true, true, true]),
+        (
+            "@$_ !\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\n\r",
+            [true, true, true, false, false, false, false],
+        ),
+    ];
+    let locking = [None, Some(Language::Turkish), Some(Language::Portuguese)];
+    let single = [
+        None,
+        Some(Language::Turkish),
+        Some(Language::Spanish),
+        Some(Language::Portuguese),
+    ];
+    for (chars, presence) in classes {
+        for c in chars.chars() {
+            for (i, l) in locking.iter().enumerate() {
+                let table = Alphabet::new(*l, None).unwrap().locking_table();
+                assert_eq!(
+                    table.code_of(c).is_some(),
+                    presence[i],
+                    "{c:?} locking {l:?}"
+                );
+            }
+            for (i, s) in single.iter().enumerate() {
+                let table = Alphabet::new(None, *s).unwrap().single_table();
+                assert_eq!(
+                    table.code_of(c).is_some(),
+                    presence[3 + i],
+                    "{c:?} single {s:?}"
+                );
+            }
+        }
+    }
+    // So 'ç' alone is UCS-2 by default (python-messaging's gsm0338 codec maps it to 0x09,
+    // Ç, as a "quirk"; Android and septet do not) and GSM-7 once a table that has it is on.
+    assert_eq!(
+        encode_with("ç", &options(), 0).analysis.encoding,
+        Encoding::Ucs2
+    );
+    for language in ["turkish", "spanish", "portuguese"] {
+        let e = encode_with("ç", &national(language), 0);
+        assert_eq!(e.analysis.encoding, Encoding::Gsm7, "{language}");
     }
 }
