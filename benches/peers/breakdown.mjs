@@ -39,6 +39,10 @@ const plain = time("septet-wasm: segmentsCount(m)", sum((m) => septet.segmentsCo
 const fresh = time("septet-wasm: segmentsCount(m, {…}) (an options object per call)",
   sum((m) => septet.segmentsCount(m, { smartEncoding: true, charset: "carrier-safe" })));
 const reused = time("septet-wasm: segmentsCount(m, options) (one options object)", sum((m) => septet.segmentsCount(m, options)));
+const counter = new septet.Counter(options);
+const counted = time("septet-wasm: counter.segmentsCount(m) (new Counter(options))", sum((m) => counter.segmentsCount(m)));
+const many = time("septet-wasm: countMany(messages, options) (one call)",
+  (list) => septet.countMany(list, options).segments.reduce((a, b) => a + b, 0));
 console.log("pieces:");
 // The input buffer, taken after septet.js has sized it (growing it moves it): 64 KiB is more than
 // either asks for here.
@@ -49,9 +53,11 @@ time("  isWellFormed()", sum((m) => (m.isWellFormed() ? 1 : 0)));
 const encode = time("  encodeInto(m, module memory)", sum((m) => encoder.encodeInto(m, view).written));
 time("  encodeInto + segmentsCountInputDefault(len) (default options)",
   sum((m) => raw.segmentsCountInputDefault(encoder.encodeInto(m, view).written)));
-time("  encodeInto + segmentsCountInput(len, options) (options cross)",
-  sum((m) => raw.segmentsCountInput(encoder.encodeInto(m, view).written, options)));
+const rawCounter = new raw.Counter(options);
+time("  encodeInto + counter segmentsCountInput(len) (options read once)",
+  sum((m) => rawCounter.segmentsCountInput(encoder.encodeInto(m, view).written)));
 time("  an empty wasm call (inputBuffer(16))", sum(() => raw.inputBuffer(16)));
 console.log(`\nsegmentsCount(m): ${(split / plain).toFixed(1)}x split-sms; with an options object per call: ` +
-  `${(split / fresh).toFixed(1)}x; with one options object: ${(split / reused).toFixed(1)}x ` +
+  `${(split / fresh).toFixed(1)}x; with one options object: ${(split / reused).toFixed(1)}x; ` +
+  `counter.segmentsCount(m): ${(split / counted).toFixed(1)}x; countMany: ${(split / many).toFixed(1)}x ` +
   `(encodeInto alone is ${((encode / plain) * 100).toFixed(0)}% of segmentsCount(m))`);

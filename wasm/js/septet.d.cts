@@ -43,6 +43,56 @@ export function analyze(text: string, options?: Options): AnalysisResult;
 export function segmentsCount(text: string, options?: Options): number;
 
 /**
+ * What `countMany` returns: one entry per message, in the order given. A message the provider
+ * would reject (or an entry that is not a string, or holds a lone surrogate) has 0 segments and
+ * 0 units and its index in `errors`; `segmentsCount` on it throws the `SeptetError` saying why.
+ */
+export interface Counts {
+  /** Parts (billed segments) of each message. */
+  segments: Uint32Array;
+  /** Units of each message: septets in GSM-7 (an extension character counts 2), UTF-16 code
+   * units in UCS-2. */
+  units: Uint32Array;
+  /** 1 where the message goes out in UCS-2, 0 where in GSM-7 (or rejected). */
+  ucs2: Uint8Array;
+  /** Indices of the rejected messages, in increasing order. */
+  errors: Uint32Array;
+}
+
+/**
+ * Counts many messages with one reading of the options, crossing into the module once per few
+ * thousand messages: the fastest way to count a list. Throws a `SeptetError` for bad options
+ * and a `TypeError` when `texts` is not an array; a rejected message does not throw (see
+ * `Counts.errors`).
+ *
+ * @example countMany(["Hi", "a".repeat(161), ""]).segments  // Uint32Array [1, 2, 0], errors [2]
+ */
+export function countMany(texts: ArrayLike<unknown>, options?: Options): Counts;
+
+/**
+ * Options read once, for counting or analysing many messages with them: reading an options
+ * object costs more than analysing a short message. The constructor throws the `SeptetError`
+ * (`invalid_option`) that `segmentsCount(text, options)` would; the methods take only the text
+ * and behave as the functions of the same name with these options.
+ *
+ * @example
+ * const counter = new Counter({ smartEncoding: true, charset: "carrier-safe" });
+ * counter.segmentsCount("Don’t miss it…");  // 1
+ */
+export class Counter {
+  constructor(options?: Options);
+  /** `segmentsCount(text, options)`. */
+  segmentsCount(text: string): number;
+  /** `analyze(text, options)`. */
+  analyze(text: string): AnalysisResult;
+  /** `countMany(texts, options)`. */
+  countMany(texts: ArrayLike<unknown>): Counts;
+  /** Frees the module memory the counter holds now rather than when it is garbage-collected;
+   * the counter cannot be used after. */
+  free(): void;
+}
+
+/**
  * The texts of the parts the message is sent as (after smart encoding when the options apply
  * it). Throws a `SeptetError` when the provider would reject the message.
  */

@@ -13,8 +13,8 @@ function check() {
   if (!ready) {
     throw new Error(
       "septet-wasm is not initialised: call `await init()` (or `initSync({ module: bytes })`) " +
-        "once before analyze, segmentsCount, split, smartEncode, substitution, substitutionName, " +
-        "septets, encode or decode. In Node, `import`/`require(\"septet-wasm\")` loads the module itself.",
+        "once before analyze, segmentsCount, countMany, new Counter, split, smartEncode, " +
+        "substitution, substitutionName, septets, encode or decode. In Node, `import`/`require(\"septet-wasm\")` loads the module itself.",
     );
   }
 }
@@ -45,6 +45,19 @@ export function analyze(text, options) {
 export function segmentsCount(text, options) {
   check();
   return fast.segmentsCount(text, options);
+}
+
+export function countMany(texts, options) {
+  check();
+  return fast.countMany(texts, options);
+}
+
+/** Options read once: `new Counter(options)`, then `segmentsCount`, `analyze`, `countMany`. */
+export class Counter extends fast.Counter {
+  constructor(options) {
+    check();
+    super(options);
+  }
 }
 
 export function split(text, options) {

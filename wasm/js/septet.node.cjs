@@ -23,6 +23,8 @@ module.exports = {
   initSync,
   analyze: fast.analyze,
   segmentsCount: fast.segmentsCount,
+  countMany: fast.countMany,
+  Counter: fast.Counter,
   split: raw.split,
   smartEncode: raw.smartEncode,
   substitution: raw.substitution,

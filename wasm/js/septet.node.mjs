@@ -9,6 +9,8 @@ export const {
   initSync,
   analyze,
   segmentsCount,
+  countMany,
+  Counter,
   split,
   smartEncode,
   substitution,

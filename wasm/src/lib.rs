@@ -451,33 +451,209 @@ fn with_input<T>(len: usize, f: impl FnOnce(&str) -> Result<T, JsValue>) -> Resu
     })
 }
 
-/// `segmentsCount` on the input buffer.
-#[wasm_bindgen(js_name = segmentsCountInput)]
-pub fn segments_count_input(len: usize, options: JsValue) -> Result<usize, JsValue> {
-    let settings = settings_from(options)?;
-    with_input(len, |text| count_parts(text, &settings))
-}
-
 /// `segmentsCount` on the input buffer with the default options, without crossing into JS:
-/// the parts, or 0 when the message would be rejected (`septet.js` then asks
-/// `segmentsCount` for the error to throw).
+/// the parts, or 0 when the general path must answer (a rejected message, or one that may
+/// have held a lone surrogate: see [`fast_parts`]; `septet.js` then calls `segmentsCount`).
 #[wasm_bindgen(js_name = segmentsCountInputDefault)]
 pub fn segments_count_input_default(len: usize) -> usize {
+    input_parts(len, &septet::Options::default())
+}
+
+/// The parts of the first `len` bytes of the input buffer under `options`, or 0 when the general
+/// path must answer.
+fn input_parts(len: usize, options: &septet::Options) -> usize {
     INPUT.with(|input| {
         let input = input.borrow();
         let text = input
             .get(..len)
             .and_then(|bytes| std::str::from_utf8(bytes).ok());
-        text.and_then(|text| septet::analyze(text).ok())
+        text.and_then(|text| fast_parts(text, options))
             .map_or(0, |a| a.parts)
     })
 }
 
-/// `analyze` on the input buffer.
-#[wasm_bindgen(js_name = analyzeInput, unchecked_return_type = "AnalysisResult")]
-pub fn analyze_input(len: usize, options: JsValue) -> Result<JsValue, JsValue> {
-    let settings = settings_from(options)?;
-    with_input(len, |text| analysis_value(text, &settings))
+/// The parts of `text` for the fast paths, or `None` when the general path must answer: the
+/// message is rejected (the general path throws the error), or it may have held a lone
+/// surrogate. `TextEncoder` writes each lone surrogate as U+FFFD, and U+FFFD is in no charset and
+/// has no substitution, so text without characters outside the charset (`non_gsm == 0`) never
+/// held one; a message with them is answered here only when it holds no U+FFFD. That spares
+/// `septet.js` an `isWellFormed()` call per message.
+fn fast_parts(text: &str, options: &septet::Options) -> Option<septet::Analysis> {
+    let analysis = septet::analyze_with(text, options).ok()?;
+    (analysis.non_gsm == 0 || !text.contains(char::REPLACEMENT_CHARACTER)).then_some(analysis)
+}
+
+// ---- Counters: options read once -------------------------------------------------------
+//
+// Reading an options object field by field costs more than analysing a short message (each
+// field is a crossing into JS). A `Counter` reads them once, at construction, and keeps the
+// settings here; its methods take only the text.
+
+/// Options read once, for counting and analysing many messages with them: `new Counter(options)`
+/// throws the same `SeptetError` (`invalid_option`) for bad options as `segmentsCount(text,
+/// options)` would, then `counter.segmentsCount(text)`, `counter.analyze(text)` and
+/// `counter.countMany(texts)` use them without reading the object again.
+#[wasm_bindgen]
+pub struct Counter {
+    settings: Settings,
+}
+
+#[wasm_bindgen]
+impl Counter {
+    /// Reads `options` (as `analyze` does); throws a `SeptetError` for a bad option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<Counter, JsValue> {
+        Ok(Counter {
+            settings: settings_from(options)?,
+        })
+    }
+
+    /// `segmentsCount(text, options)` with the counter's options.
+    #[wasm_bindgen(js_name = segmentsCount)]
+    pub fn segments_count(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsString,
+    ) -> Result<usize, JsValue> {
+        count_parts(&rust_string(&text)?, &self.settings)
+    }
+
+    /// `analyze(text, options)` with the counter's options.
+    #[wasm_bindgen(unchecked_return_type = "AnalysisResult")]
+    pub fn analyze(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsString,
+    ) -> Result<JsValue, JsValue> {
+        analysis_value(&rust_string(&text)?, &self.settings)
+    }
+
+    /// The parts of the input buffer's first `len` bytes, or 0 when the general path must
+    /// answer (see [`fast_parts`]). Used by `septet.js`.
+    #[wasm_bindgen(js_name = segmentsCountInput)]
+    pub fn segments_count_input(&self, len: usize) -> usize {
+        input_parts(len, &self.settings.options)
+    }
+
+    /// `analyze` on the input buffer's first `len` bytes. Used by `septet.js`.
+    #[wasm_bindgen(js_name = analyzeInput, unchecked_return_type = "AnalysisResult")]
+    pub fn analyze_input(&self, len: usize) -> Result<JsValue, JsValue> {
+        with_input(len, |text| analysis_value(text, &self.settings))
+    }
+
+    /// Counts the `messages` messages of a batch (see [`batch_buffer`]) in one call. Used by
+    /// `septet.js`.
+    #[wasm_bindgen(js_name = countBatch)]
+    pub fn count_batch(&self, messages: usize) {
+        INPUT.with(|input| {
+            BATCH.with(|batch| {
+                count_batch(
+                    &input.borrow(),
+                    &mut batch.borrow_mut(),
+                    messages,
+                    &self.settings.options,
+                );
+            });
+        });
+    }
+}
+
+// ---- Batches: many messages in one call -------------------------------------------------
+//
+// `septet.js` writes the UTF-8 of each message, one after the other, into the input buffer, and
+// a record of four `u32`s for each into the batch buffer, then makes one call; the results come
+// back in the records. A record holds, in order: where the message's UTF-8 ends in the input
+// buffer (it starts where the previous one ends, the first at 0), its segments, its units
+// (septets in GSM-7, UTF-16 code units in UCS-2) and a `STATUS_*` value. JS writes the end and
+// the status (`STATUS_SKIP` for an entry whose bytes it did not write, else 0); [`count_batch`]
+// writes the rest.
+
+thread_local! {
+    static BATCH: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `u32`s in a batch record: end, segments, units, status.
+pub const BATCH_RECORD: usize = 4;
+/// Status of a counted GSM-7 message.
+pub const STATUS_GSM7: u32 = 0;
+/// Status of a counted UCS-2 message.
+pub const STATUS_UCS2: u32 = 1;
+/// Status of a message the provider would reject (or input that is not UTF-8 text); its
+/// segments and units are 0.
+pub const STATUS_REJECTED: u32 = 2;
+/// Status JS writes for an entry that is not a string: left as it is, segments and units 0.
+pub const STATUS_SKIP: u32 = 3;
+/// Added to the status of a counted message that holds U+FFFD and characters outside the
+/// charset: JS checks that the string held no lone surrogate (which `TextEncoder` writes as
+/// U+FFFD); see [`fast_parts`].
+pub const STATUS_CHECK: u32 = 4;
+
+/// Makes the batch buffer hold the records of `messages` messages and returns its address in
+/// linear memory. Used by `septet.js`, before it makes views on the memory (allocating may move
+/// the buffers and detach earlier views).
+#[wasm_bindgen(js_name = batchBuffer)]
+pub fn batch_buffer(messages: usize) -> *const u32 {
+    BATCH.with(|batch| {
+        let mut batch = batch.borrow_mut();
+        let needed = messages.saturating_mul(BATCH_RECORD);
+        if batch.len() < needed {
+            batch.resize(needed, 0);
+        }
+        batch.as_ptr()
+    })
+}
+
+/// Counts a batch: for each of the first `messages` records of `batch` not marked
+/// [`STATUS_SKIP`], analyses the bytes of `input` from where the previous record's message ends
+/// to where its own ends, and writes its segments, units and status.
+///
+/// ```
+/// use septet_wasm::{count_batch, STATUS_GSM7, STATUS_REJECTED, STATUS_SKIP, STATUS_UCS2};
+/// let input = "hello€ 😀x".as_bytes();
+/// // "hello€", "", " 😀x", then an entry JS skipped: end, segments, units, status each.
+/// let mut batch = vec![8, 0, 0, 0, 8, 0, 0, 0, 14, 0, 0, 0, 14, 0, 0, STATUS_SKIP];
+/// count_batch(input, &mut batch, 4, &septet::Options::default());
+/// assert_eq!(&batch[..4], [8, 1, 7, STATUS_GSM7]); // € costs 2 septets
+/// assert_eq!(&batch[4..8], [8, 0, 0, STATUS_REJECTED]); // no content
+/// assert_eq!(&batch[8..12], [14, 1, 4, STATUS_UCS2]); // 😀 is 2 UTF-16 units
+/// assert_eq!(&batch[12..], [14, 0, 0, STATUS_SKIP]);
+/// ```
+pub fn count_batch(input: &[u8], batch: &mut [u32], messages: usize, options: &septet::Options) {
+    debug_assert!(batch.len() >= messages * BATCH_RECORD, "a short batch buffer");
+    let mut start = 0usize;
+    for record in batch.chunks_exact_mut(BATCH_RECORD).take(messages) {
+        let end = record[0] as usize;
+        let text = input
+            .get(start..end)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok());
+        start = end;
+        if record[3] == STATUS_SKIP {
+            record[1..].copy_from_slice(&[0, 0, STATUS_SKIP]);
+            continue;
+        }
+        let analysis = text.map(|text| (text, septet::analyze_with(text, options)));
+        let (segments, units, status) = match analysis {
+            Some((text, Ok(a))) => {
+                let encoding = match a.encoding {
+                    septet::Encoding::Gsm7 => STATUS_GSM7,
+                    septet::Encoding::Ucs2 => STATUS_UCS2,
+                };
+                let check = if a.non_gsm > 0 && text.contains(char::REPLACEMENT_CHARACTER) {
+                    STATUS_CHECK
+                } else {
+                    0
+                };
+                (saturate(a.parts), saturate(a.units), encoding | check)
+            }
+            _ => (0, 0, STATUS_REJECTED),
+        };
+        record[1..].copy_from_slice(&[segments, units, status]);
+    }
+}
+
+/// A count as a `u32` (a message's parts and units are far below it: the limits cap them).
+fn saturate(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 /// The text after smart encoding (the provider's substitution table).
@@ -686,3 +862,4 @@ mod tests {
         assert!(lone_surrogate_error(&[3]).contains(r#""positions":[3]"#));
     }
 }
+
