@@ -85,9 +85,12 @@ test("the tarball holds every file the package names or loads", () => {
 
 test("ES module: import { segmentsCount, analyze } from \"septet-wasm\" works with no init call", () => {
   const r = node("esm.mjs", `
-    import { segmentsCount, analyze, split, smartEncode } from "septet-wasm";
+    import { segmentsCount, analyze, split, smartEncode, Counter, countMany } from "septet-wasm";
     import init from "septet-wasm";
+    const counter = new Counter({ smartEncoding: true });
     const out = {
+      counter: [counter.segmentsCount("Don’t"), counter.analyze("Don’t").encoding],
+      many: Array.from(countMany(["hi", "a".repeat(161), ""]).errors),
       hi: segmentsCount("hi"),
       long: segmentsCount("a".repeat(161)),
       ucs2: analyze("ça").encoding,
@@ -102,6 +105,7 @@ test("ES module: import { segmentsCount, analyze } from \"septet-wasm\" works wi
     console.log(JSON.stringify(out));
   `);
   assert.deepEqual(r, {
+    counter: [1, "GSM-7"], many: [2],
     hi: 1, long: 2, ucs2: "UCS-2", smart: "GSM-7", parts: [153, 47], smartText: "\"hi\"",
     error: [true, 40316, "no_content"], afterInit: 3, wasm: "0061736d",
   });
@@ -115,13 +119,15 @@ test("CommonJS: require(\"septet-wasm\") works with no init call", () => {
       long: septet.segmentsCount("a".repeat(161)),
       ucs2: septet.analyze("ça").encoding,
       parts: septet.split("a".repeat(200)).map((p) => p.length),
+      counter: new septet.Counter({ charset: "ascii7" }).segmentsCount("a".repeat(161)),
+      many: Array.from(septet.countMany(["ça"]).ucs2),
       wasm: require("node:fs").readFileSync(require.resolve("septet-wasm/septet_wasm_bg.wasm")).subarray(0, 4).toString("hex"),
     };
     try { septet.analyze("a".repeat(1531)); } catch (e) { out.error = [e instanceof Error, e.code, e.kind]; }
     console.log(JSON.stringify(out));
   `);
   assert.deepEqual(r, {
-    hi: 1, long: 2, ucs2: "UCS-2", parts: [153, 47], wasm: "0061736d",
+    hi: 1, long: 2, ucs2: "UCS-2", parts: [153, 47], counter: 2, many: [1], wasm: "0061736d",
     error: [true, 40302, "too_many_parts"],
   });
 });
@@ -143,17 +149,20 @@ test("browser entry: a clear Error (not a TypeError) before init(), then init() 
     const septet = await import(${JSON.stringify(entry)});
     const out = { before: [] };
     for (const call of [() => septet.analyze("hi"), () => septet.segmentsCount("hi"), () => septet.split("hi"),
-                        () => septet.smartEncode("hi"), () => septet.substitution("’"), () => septet.septets("a")]) {
+                        () => septet.smartEncode("hi"), () => septet.substitution("’"), () => septet.septets("a"),
+                        () => new septet.Counter(), () => septet.countMany(["hi"])]) {
       try { call(); out.before.push("no error"); }
       catch (e) { out.before.push(e.constructor.name + ": " + /await init\\(\\)/.test(e.message)); }
     }
     const bytes = readFileSync(new URL("septet_wasm_bg.wasm", "file://" + ${JSON.stringify(entry)}));
     await septet.default({ module_or_path: bytes });
-    out.after = [septet.segmentsCount("hi"), septet.analyze("ça").encoding];
+    out.after = [septet.segmentsCount("hi"), septet.analyze("ça").encoding,
+                 new septet.Counter({ smartEncoding: true }).segmentsCount("“hi”"),
+                 Array.from(septet.countMany(["hi", "a".repeat(161)]).segments)];
     console.log(JSON.stringify(out));
   `);
-  assert.deepEqual(r.before, Array(6).fill("Error: true"));
-  assert.deepEqual(r.after, [1, "UCS-2"]);
+  assert.deepEqual(r.before, Array(8).fill("Error: true"));
+  assert.deepEqual(r.after, [1, "UCS-2", 1, [1, 2]]);
 });
 
 /** Type-checks `files` in app/ with `compilerOptions` on top of strict, ES2020-only settings. */
@@ -187,23 +196,34 @@ const USES = `
   const wrong: string = r.parts;
   // @ts-expect-error: not an option
   analyze(text, { smartEncodng: true });
-  export const used = [parts, count, encoding, n, wrong];
+  const counter = new Counter({ smartEncoding: true, charset: "carrier-safe" });
+  const counted: number = counter.segmentsCount(text) + counter.analyze(text).units;
+  const counts: Counts = countMany([text, "hi"], { encoding: "gsm7" });
+  const segments: Uint32Array = counter.countMany([text]).segments;
+  const flags: Uint8Array = counts.ucs2;
+  const rejected: number = counts.errors[0];
+  // @ts-expect-error: a Counter's segmentsCount takes no options
+  counter.segmentsCount(text, {});
+  // @ts-expect-error: not an option
+  new Counter({ charst: "ascii7" });
+  counter.free();
+  export const used = [parts, count, encoding, n, wrong, counted, segments, flags, rejected];
 `;
 
 test("types: ES module under module nodenext, ES2020 library only (no DOM)", () => {
   typecheck("tsconfig.esm.json", { module: "nodenext", moduleResolution: "nodenext" }, {
-    "uses.mts": `import init, { analyze, segmentsCount, split } from "septet-wasm";\nawait init();\n${USES}`,
+    "uses.mts": `import init, { analyze, segmentsCount, split, Counter, countMany, type Counts } from "septet-wasm";\nawait init();\n${USES}`,
   });
 });
 
 test("types: CommonJS under module nodenext, ES2020 library only (no DOM)", () => {
   typecheck("tsconfig.cjs.json", { module: "nodenext", moduleResolution: "nodenext" }, {
-    "uses.cts": `import septet = require("septet-wasm");\nconst { analyze, segmentsCount, split } = septet;\nvoid septet.init();\n${USES}`,
+    "uses.cts": `import septet = require("septet-wasm");\nconst { analyze, segmentsCount, split, Counter, countMany } = septet;\ntype Counts = septet.Counts;\nvoid septet.init();\n${USES}`,
   });
 });
 
 test("types: bundler resolution (browser code), ES2020 library only (no DOM)", () => {
   typecheck("tsconfig.bundler.json", { module: "esnext", moduleResolution: "bundler" }, {
-    "uses.ts": `import init, { analyze, segmentsCount, split } from "septet-wasm";\nawait init();\n${USES}`,
+    "uses.ts": `import init, { analyze, segmentsCount, split, Counter, countMany, type Counts } from "septet-wasm";\nawait init();\n${USES}`,
   });
 });
