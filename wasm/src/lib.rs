@@ -453,7 +453,7 @@ fn with_input<T>(len: usize, f: impl FnOnce(&str) -> Result<T, JsValue>) -> Resu
 
 /// `segmentsCount` on the input buffer with the default options, without crossing into JS:
 /// the parts, or 0 when the general path must answer (a rejected message, or one that may
-/// have held a lone surrogate: see [`fast_parts`]; `septet.js` then calls `segmentsCount`).
+/// have held a lone surrogate: see `fast_parts`; `septet.js` then calls `segmentsCount`).
 #[wasm_bindgen(js_name = segmentsCountInputDefault)]
 pub fn segments_count_input_default(len: usize) -> usize {
     input_parts(len, &septet::Options::default())
@@ -529,7 +529,7 @@ impl Counter {
     }
 
     /// The parts of the input buffer's first `len` bytes, or 0 when the general path must
-    /// answer (see [`fast_parts`]). Used by `septet.js`.
+    /// answer (see `fast_parts`). Used by `septet.js`.
     #[wasm_bindgen(js_name = segmentsCountInput)]
     pub fn segments_count_input(&self, len: usize) -> usize {
         input_parts(len, &self.settings.options)
@@ -585,7 +585,7 @@ pub const STATUS_REJECTED: u32 = 2;
 pub const STATUS_SKIP: u32 = 3;
 /// Added to the status of a counted message that holds U+FFFD and characters outside the
 /// charset: JS checks that the string held no lone surrogate (which `TextEncoder` writes as
-/// U+FFFD); see [`fast_parts`].
+/// U+FFFD); see `fast_parts`.
 pub const STATUS_CHECK: u32 = 4;
 
 /// Makes the batch buffer hold the records of `messages` messages and returns its address in
@@ -619,7 +619,10 @@ pub fn batch_buffer(messages: usize) -> *const u32 {
 /// assert_eq!(&batch[12..], [14, 0, 0, STATUS_SKIP]);
 /// ```
 pub fn count_batch(input: &[u8], batch: &mut [u32], messages: usize, options: &septet::Options) {
-    debug_assert!(batch.len() >= messages * BATCH_RECORD, "a short batch buffer");
+    debug_assert!(
+        batch.len() >= messages * BATCH_RECORD,
+        "a short batch buffer"
+    );
     let mut start = 0usize;
     for record in batch.chunks_exact_mut(BATCH_RECORD).take(messages) {
         let end = record[0] as usize;
@@ -855,6 +858,39 @@ mod tests {
     }
 
     #[test]
+    fn replacement_character_is_outside_every_charset() {
+        // `fast_parts` and `count_batch` rely on it: text whose characters are all in the
+        // charset (or replaced) holds no U+FFFD, so it never held a lone surrogate.
+        let mut analysed = 0;
+        for charset in ["gsm0338", "carrier-safe", "ascii7"] {
+            for smart in [false, true] {
+                for national in ["none", "all"] {
+                    let json = format!(
+                        r#"{{"charset":"{charset}","smartEncoding":{smart},"nationalLanguages":"{national}"}}"#
+                    );
+                    let Ok(settings) = settings_from_json(&json) else {
+                        continue;
+                    };
+                    for text in ["\u{FFFD}", "ab\u{FFFD}", "\u{FFFD}€"] {
+                        match septet::analyze_with(text, &settings.options) {
+                            Ok(a) => {
+                                assert!(a.non_gsm > 0, "{json} {text:?}");
+                                analysed += 1;
+                            }
+                            Err(e) => assert!(
+                                matches!(e, septet::Error::NationalLanguagesWithCharset { .. }),
+                                "{json} {text:?}: {e}"
+                            ),
+                        }
+                    }
+                }
+            }
+        }
+        assert!(analysed >= 3 * 8, "{analysed} analysed");
+        assert_eq!(septet::substitution('\u{FFFD}'), None);
+    }
+
+    #[test]
     fn lone_surrogates_are_found() {
         assert!(lone_surrogates(&[0x61, 0xD83D, 0xDE00]).is_empty());
         assert_eq!(lone_surrogates(&[0xDE00, 0xD83D]), [0, 1]);
@@ -862,4 +898,3 @@ mod tests {
         assert!(lone_surrogate_error(&[3]).contains(r#""positions":[3]"#));
     }
 }
-
