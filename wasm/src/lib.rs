@@ -459,6 +459,23 @@ pub fn segments_count_input_default(len: usize) -> usize {
     input_parts(len, &septet::Options::default())
 }
 
+/// Whether `text` holds U+FFFD. `str::contains` costs a substring searcher per call; most text
+/// has no byte 0xEF (the lead byte of U+F000..=U+FFFF), which a test of 16 bytes at a time (one
+/// SIMD compare) rules out.
+///
+/// ```
+/// assert!(septet_wasm::holds_replacement("ab \u{FFFD}"));
+/// assert!(!septet_wasm::holds_replacement("❤\u{FE0F} ok €")); // EF B8 8F: the lead byte only
+/// assert!(!septet_wasm::holds_replacement(""));
+/// ```
+pub fn holds_replacement(text: &str) -> bool {
+    let lead = text
+        .as_bytes()
+        .chunks(16)
+        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | (b == 0xEF)));
+    lead && text.contains(char::REPLACEMENT_CHARACTER)
+}
+
 /// The parts of the first `len` bytes of the input buffer under `options`, or 0 when the general
 /// path must answer.
 fn input_parts(len: usize, options: &septet::Options) -> usize {
@@ -480,7 +497,7 @@ fn input_parts(len: usize, options: &septet::Options) -> usize {
 /// `septet.js` an `isWellFormed()` call per message.
 fn fast_parts(text: &str, options: &septet::Options) -> Option<septet::Analysis> {
     let analysis = septet::analyze_with(text, options).ok()?;
-    (analysis.non_gsm == 0 || !text.contains(char::REPLACEMENT_CHARACTER)).then_some(analysis)
+    (analysis.non_gsm == 0 || !holds_replacement(text)).then_some(analysis)
 }
 
 // ---- Counters: options read once -------------------------------------------------------
@@ -641,7 +658,7 @@ pub fn count_batch(input: &[u8], batch: &mut [u32], messages: usize, options: &s
                     septet::Encoding::Gsm7 => STATUS_GSM7,
                     septet::Encoding::Ucs2 => STATUS_UCS2,
                 };
-                let check = if a.non_gsm > 0 && text.contains(char::REPLACEMENT_CHARACTER) {
+                let check = if a.non_gsm > 0 && holds_replacement(text) {
                     STATUS_CHECK
                 } else {
                     0
