@@ -269,12 +269,19 @@ fn ucs2_and_eight_bit() {
     )
     .unwrap();
     assert_eq!((d.text, d.data.as_deref()), (None, Some(&[0xDE, 0xAD][..])));
-    // Reserved and compressed codings.
-    for dcs in [0x0C, 0x20, 0x80, 0xB4] {
+    // Compressed text (TS 23.042) is refused, in both groups that can carry the bit.
+    for dcs in [0x20, 0x24, 0x28, 0x2C, 0x60, 0x7F] {
         assert_eq!(
             decode_user_data(&[0], dcs, false, 0),
             Err(PduError::UnsupportedDataCoding { dcs })
         );
+    }
+    // Reserved codings are read as the default alphabet (TS 23.038 §4), with a warning:
+    // "Hello" packed (hand-checked: C8 32 9B FD 06).
+    for dcs in [0x0C, 0x1C, 0x4C, 0x80, 0x9F, 0xB4] {
+        let d = decode_user_data(&[0xC8, 0x32, 0x9B, 0xFD, 0x06], dcs, false, 5).unwrap();
+        assert_eq!(d.text.as_deref(), Some("Hello"), "0x{dcs:02X}");
+        assert_eq!(d.warnings, [DecodeWarning::ReservedDataCoding { dcs }]);
     }
 }
 

@@ -1553,9 +1553,9 @@ fn data_coding_groups() {
     // Where they part: TS 23.038 §4 says "any reserved codings shall be assumed to be the GSM
     // 7 bit default alphabet" by a receiver, and warthog618 and Gecko do so for the reserved
     // alphabet (bits 3-2 = 11, e.g. 0x0C) and the reserved groups 0x80-0xBF. Android leaves
-    // the body undecoded (ENCODING_UNKNOWN unless a carrier overlay says otherwise). The
-    // contract (issue 10: "DCS groups we do not decode" give a typed error) follows Android,
-    // and so does septet: `UnsupportedDataCoding`, never a guess.
+    // the body undecoded (ENCODING_UNKNOWN unless a carrier overlay says otherwise). septet
+    // follows the standard and reports it (`DecodeWarning::ReservedDataCoding`, kind
+    // `reserved_data_coding`), so nothing is read silently.
     for dcs in 0..=255u8 {
         let expected = match dcs {
             // General data coding and automatic deletion, uncompressed: bits 3-2.
@@ -1564,13 +1564,13 @@ fn data_coding_groups() {
                 1 => Some(DataCoding::EightBit),
                 2 => Some(DataCoding::Ucs2),
                 // Reserved alphabet (see above).
-                _ => None,
+                _ => Some(DataCoding::Gsm7),
             },
             // Compressed (TS 23.042): warthog618 ignores the bit and reads garbage; Android
             // and septet refuse.
             0x00..=0x7F => None,
             // Reserved groups 1000-1011 (see above).
-            0x80..=0xBF => None,
+            0x80..=0xBF => Some(DataCoding::Gsm7),
             // Message waiting: discard / store (GSM 7-bit), store UCS-2.
             0xC0..=0xDF => Some(DataCoding::Gsm7),
             0xE0..=0xEF => Some(DataCoding::Ucs2),

@@ -596,7 +596,7 @@ fn reference_bits(bits: ReferenceBits) -> u8 {
 pub struct DecodeWarningReport {
     /// A stable machine name: `invalid_concat`, `unknown_language`, `bad_shift_element`,
     /// `unknown_element`, `unknown_shift_code`, `unknown_code`, `cr2`, `trailing_escape`,
-    /// `unpaired_surrogate`, `odd_octet`, `duplicate`.
+    /// `unpaired_surrogate`, `odd_octet`, `reserved_data_coding`, `duplicate`.
     pub kind: &'static str,
     /// A sentence for people.
     pub detail: String,
@@ -616,6 +616,7 @@ impl From<DecodeWarning> for DecodeWarningReport {
             DecodeWarning::TrailingEscape => "trailing_escape",
             DecodeWarning::UnpairedSurrogate { .. } => "unpaired_surrogate",
             DecodeWarning::OddOctet => "odd_octet",
+            DecodeWarning::ReservedDataCoding { .. } => "reserved_data_coding",
             _ => "warning",
         };
         DecodeWarningReport {

@@ -51,19 +51,24 @@ impl DataCoding {
 
     /// The alphabet of a TP-DCS octet. Groups read: general data coding 00xx and automatic
     /// deletion 01xx (bits 3–2; compressed text is refused), message waiting 1100/1101 (GSM-7)
-    /// and 1110 (UCS-2), and data coding/message class 1111 (bit 2).
+    /// and 1110 (UCS-2), and data coding/message class 1111 (bit 2). Reserved codings (the
+    /// alphabet value 11 of groups 00xx/01xx, and the groups 1000–1011) are read as the GSM 7
+    /// bit default alphabet, as TS 23.038 §4 tells a receiver to;
+    /// [`is_reserved`](DataCoding::is_reserved) tells them apart, and decoding reports them
+    /// ([`DecodeWarning::ReservedDataCoding`](crate::DecodeWarning::ReservedDataCoding)).
     ///
     /// ```
     /// use septet::{DataCoding, PduError};
     /// assert_eq!(DataCoding::from_dcs(0x04), Ok(DataCoding::EightBit));
     /// assert_eq!(DataCoding::from_dcs(0xE0), Ok(DataCoding::Ucs2));
+    /// assert_eq!(DataCoding::from_dcs(0x0C), Ok(DataCoding::Gsm7)); // reserved: the default
     /// assert_eq!(DataCoding::from_dcs(0x20), Err(PduError::UnsupportedDataCoding { dcs: 0x20 }));
     /// ```
     ///
     /// # Errors
     ///
-    /// [`PduError::UnsupportedDataCoding`] for compressed text, the reserved alphabet value
-    /// (bits 3–2 = 11) and the reserved groups 1000–1011.
+    /// [`PduError::UnsupportedDataCoding`] for compressed text (TS 23.042), which septet does
+    /// not decompress.
     pub const fn from_dcs(dcs: u8) -> Result<DataCoding, PduError> {
         match dcs >> 4 {
             0x0..=0x7 => {
@@ -71,22 +76,34 @@ impl DataCoding {
                     return Err(PduError::UnsupportedDataCoding { dcs });
                 }
                 match (dcs >> 2) & 0x03 {
-                    0 => Ok(DataCoding::Gsm7),
                     1 => Ok(DataCoding::EightBit),
                     2 => Ok(DataCoding::Ucs2),
-                    _ => Err(PduError::UnsupportedDataCoding { dcs }),
+                    // 0, and the reserved 3 (TS 23.038 §4: assume the default alphabet).
+                    _ => Ok(DataCoding::Gsm7),
                 }
             }
-            0xC | 0xD => Ok(DataCoding::Gsm7),
             0xE => Ok(DataCoding::Ucs2),
-            0xF => {
-                if dcs & 0x04 != 0 {
-                    Ok(DataCoding::EightBit)
-                } else {
-                    Ok(DataCoding::Gsm7)
-                }
-            }
-            _ => Err(PduError::UnsupportedDataCoding { dcs }),
+            0xF if dcs & 0x04 != 0 => Ok(DataCoding::EightBit),
+            // Message waiting 1100/1101, group 1111 with bit 2 clear, and the reserved groups
+            // 1000-1011 (assumed to be the default alphabet).
+            _ => Ok(DataCoding::Gsm7),
+        }
+    }
+
+    /// Whether a TP-DCS octet is a reserved coding: the alphabet value 11 of the general and
+    /// automatic-deletion groups, or one of the reserved groups 1000–1011. Uncompressed
+    /// reserved codings are read as GSM 7-bit (see [`from_dcs`](DataCoding::from_dcs)).
+    ///
+    /// ```
+    /// use septet::DataCoding;
+    /// assert!(DataCoding::is_reserved(0x0C) && DataCoding::is_reserved(0x80));
+    /// assert!(!DataCoding::is_reserved(0x08) && !DataCoding::is_reserved(0xF0));
+    /// ```
+    pub const fn is_reserved(dcs: u8) -> bool {
+        match dcs >> 4 {
+            0x0..=0x7 => (dcs >> 2) & 0x03 == 3,
+            0x8..=0xB => true,
+            _ => false,
         }
     }
 

@@ -47,6 +47,11 @@ pub enum DecodeWarning {
     },
     /// UCS-2 user data of an odd number of octets: the last octet is ignored.
     OddOctet,
+    /// A reserved TP-DCS coding, read as the GSM 7 bit default alphabet (TS 23.038 §4).
+    ReservedDataCoding {
+        /// The TP-DCS octet.
+        dcs: u8,
+    },
 }
 
 impl fmt::Display for DecodeWarning {
@@ -66,6 +71,10 @@ impl fmt::Display for DecodeWarning {
             DecodeWarning::UnpairedSurrogate { unit } => {
                 write!(f, "unpaired surrogate U+{unit:04X}; decoded as U+FFFD")
             }
+            DecodeWarning::ReservedDataCoding { dcs } => write!(
+                f,
+                "TP-DCS 0x{dcs:02X} is a reserved coding; read as the GSM 7 bit default alphabet"
+            ),
             DecodeWarning::OddOctet => {
                 f.write_str("UCS-2 user data of an odd length; last octet ignored")
             }
@@ -211,6 +220,9 @@ pub fn decode_user_data(
         available: user_data.len(),
     })?;
     let mut warnings = Vec::new();
+    if DataCoding::is_reserved(dcs) {
+        warnings.push(DecodeWarning::ReservedDataCoding { dcs });
+    }
     let (udh, header_octets) = if udhi {
         if ud.is_empty() {
             return Err(PduError::MissingHeader);
