@@ -32,8 +32,6 @@ pub enum Charset {
     Ascii7,
 }
 
-/// Septet costs of U+0000..U+007F in the carrier-safe set.
-static CARRIER_SAFE_ASCII_SEPTETS: [u8; 128] = CARRIER_SAFE_ASCII_SEPTETS_CONST;
 const CARRIER_SAFE_ASCII_SEPTETS_CONST: [u8; 128] = carrier_safe_ascii_septets();
 const ASCII7_SEPTETS_CONST: [u8; 128] = ascii7_septets();
 
@@ -44,6 +42,30 @@ static LATIN1_SEPTETS: [[u8; 256]; 3] = [
     latin1_septets(Charset::CarrierSafe),
     latin1_septets(Charset::Ascii7),
 ];
+
+/// Septets of the two-byte characters with lead `C2` (U+0080..U+00BF), `C3` (U+00C0..U+00FF)
+/// and `CE` (U+0380..U+03BF, the Greek capitals), 64 per lead in that order (then 64 zeros), per
+/// charset in the order of [`Charset::ALL`].
+static TWO_BYTE_SEPTETS: [[u8; 256]; 3] = [
+    two_byte_septets(Charset::Gsm0338),
+    two_byte_septets(Charset::CarrierSafe),
+    two_byte_septets(Charset::Ascii7),
+];
+
+const fn two_byte_septets(charset: Charset) -> [u8; 256] {
+    // A fourth row of zeros, so that any row number in 0..4 indexes it.
+    let mut table = [0u8; 256];
+    let mut index = 0;
+    while index < 192 {
+        let base = [0x80, 0xC0, 0x380][index / 64];
+        // Every value below 0x400 is a scalar value.
+        if let Some(c) = char::from_u32(base + (index % 64) as u32) {
+            table[index] = charset.septets_by_rule(c);
+        }
+        index += 1;
+    }
+    table
+}
 
 const fn latin1_septets(charset: Charset) -> [u8; 256] {
     let mut table = [0u8; 256];
@@ -57,17 +79,6 @@ const fn latin1_septets(charset: Charset) -> [u8; 256] {
     }
     table
 }
-
-/// Septet costs of U+0000..U+007F in ASCII 7-bit.
-static ASCII7_SEPTETS: [u8; 128] = ASCII7_SEPTETS_CONST;
-
-/// ASCII 7-bit for the fast path when smart encoding runs: the grave accent is in ASCII 7-bit but
-/// smart encoding replaces it (it is the only substitution key inside any charset).
-static ASCII7_SMART_FAST_PATH: [u8; 128] = {
-    let mut table = ascii7_septets();
-    table[b'`' as usize] = 0;
-    table
-};
 
 const fn carrier_safe_ascii_septets() -> [u8; 128] {
     let mut table = tables::GSM0338_ASCII_SEPTETS;
@@ -140,30 +151,19 @@ impl Charset {
         }
     }
 
-    /// The septet cost table of U+0000..U+007F (0 = not in the charset).
-    #[inline]
-    pub(crate) fn ascii_septets(self) -> &'static [u8; 128] {
-        match self {
-            Charset::Gsm0338 => &tables::GSM0338_ASCII_SEPTETS,
-            Charset::CarrierSafe => &CARRIER_SAFE_ASCII_SEPTETS,
-            Charset::Ascii7 => &ASCII7_SEPTETS,
-        }
-    }
-
-    /// The table of ASCII characters the scan may take without looking further: their septets,
-    /// or 0 for "not in the charset, or replaced by smart encoding".
-    #[inline]
-    pub(crate) fn ascii_fast_path(self, smart: bool) -> &'static [u8; 128] {
-        match self {
-            Charset::Ascii7 if smart => &ASCII7_SMART_FAST_PATH,
-            _ => self.ascii_septets(),
-        }
-    }
-
     /// Septets of U+0000..U+00FF (0 when not in the charset).
     #[inline]
     pub(crate) fn latin1_septets(self) -> &'static [u8; 256] {
         &LATIN1_SEPTETS[self as usize]
+    }
+
+    /// Septets of the two-byte character with lead byte `C2`, `C3` or `CE` (other leads are
+    /// read as one of these) and second byte `0x80 | low6`, 0 when it is not in the charset.
+    #[inline(always)]
+    pub(crate) fn two_byte_septets(self, lead: u8, low6: u8) -> u8 {
+        // C2 -> 0, C3 -> 1, CE -> 2, without a branch.
+        let row = (lead & 1) | ((lead >> 2) & 2);
+        TWO_BYTE_SEPTETS[self as usize][usize::from((row << 6) | (low6 & 0x3F))]
     }
 
     /// Septets of `c`, 0 when it is not in the charset.
@@ -176,7 +176,7 @@ impl Charset {
     }
 
     /// Septets of `c` by the definition of the charset, 0 when it is not in it.
-    const fn septets_by_rule(self, c: char) -> u8 {
+    pub(crate) const fn septets_by_rule(self, c: char) -> u8 {
         if c.is_ascii() {
             return match self {
                 Charset::Gsm0338 => tables::GSM0338_ASCII_SEPTETS[c as usize],

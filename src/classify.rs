@@ -5,6 +5,7 @@ use core::str::CharIndices;
 
 use crate::charset::Charset;
 use crate::options::Options;
+use crate::swar;
 use crate::tables::smart::{self, RowSet};
 
 /// What one pass over the input learns.
@@ -38,10 +39,12 @@ pub(crate) struct Scan {
 pub(crate) fn scan(text: &str, charset: Charset, smart: bool) -> Scan {
     // One monomorphised loop per ASCII rule set, so the block test compiles to SIMD compares.
     match (charset, smart) {
-        (Charset::Gsm0338, _) => scan_with::<false, true, true>(text, charset, smart),
-        (Charset::CarrierSafe, _) => scan_with::<false, false, true>(text, charset, smart),
-        (Charset::Ascii7, false) => scan_with::<true, false, false>(text, charset, smart),
-        (Charset::Ascii7, true) => scan_with::<false, false, false>(text, charset, smart),
+        (Charset::Gsm0338, false) => scan_with::<false, true, true, false>(text, charset),
+        (Charset::Gsm0338, true) => scan_with::<false, true, true, true>(text, charset),
+        (Charset::CarrierSafe, false) => scan_with::<false, false, true, false>(text, charset),
+        (Charset::CarrierSafe, true) => scan_with::<false, false, true, true>(text, charset),
+        (Charset::Ascii7, false) => scan_with::<true, false, false, false>(text, charset),
+        (Charset::Ascii7, true) => scan_with::<false, false, false, true>(text, charset),
     }
 }
 
@@ -79,155 +82,367 @@ fn ascii_block<const N: usize, const GRAVE: bool, const FF: bool, const EXTENSIO
         }
     }
     let bad = bad.iter().fold(0, |acc, &b| acc | b);
-    (bad == 0).then(|| double.iter().map(|&d| usize::from(d)).sum())
+    (bad == 0).then(|| swar::sum(&double))
 }
 
+/// Running totals of one scan, added up block by block; [`Totals::finish`] turns them into a
+/// [`Scan`].
+#[derive(Default)]
+struct Totals {
+    /// Input characters.
+    input_characters: usize,
+    /// Input characters outside the BMP (never in a charset, never replaced).
+    astral: usize,
+    /// Septets of the outgoing characters in the charset (kept or replacements).
+    septets: usize,
+    /// Outgoing characters in the charset that cost 2 septets.
+    double: usize,
+    non_gsm: usize,
+    first_non_gsm: Option<NonGsmChar>,
+    /// Input characters smart encoding replaced, and their bytes.
+    replaced: usize,
+    replaced_bytes: usize,
+    unique_replaced: usize,
+    /// What the replacements add: bytes, characters, UTF-16 units.
+    replacement_bytes: usize,
+    replacement_characters: usize,
+    replacement_units: usize,
+    rows: RowSet,
+}
+
+impl Totals {
+    fn finish(self, input_bytes: usize) -> Scan {
+        // Kept and non-GSM input characters go out as they are: one UTF-16 unit each, two for
+        // the astral ones (none of which is replaced: every key is in the BMP).
+        let kept = self.input_characters - self.replaced;
+        Scan {
+            input_characters: self.input_characters,
+            characters: kept + self.replacement_characters,
+            bytes: input_bytes - self.replaced_bytes + self.replacement_bytes,
+            septets: self.septets,
+            double_septet_characters: self.double,
+            utf16_units: kept + self.astral + self.replacement_units,
+            astral_characters: self.astral,
+            non_gsm: self.non_gsm,
+            first_non_gsm: self.first_non_gsm,
+            replaced: self.replaced,
+            unique_replaced: self.unique_replaced,
+        }
+    }
+}
+
+/// Per-lane counters of the block path (one vector register each), added into [`Totals`]
+/// before any lane can overflow.
+#[derive(Default)]
+struct LaneCounts {
+    characters: [u8; LANES],
+    astral: [u8; LANES],
+    septets: [u8; LANES],
+    double: [u8; LANES],
+    non_gsm: [u8; LANES],
+    /// Blocks added since the last flush.
+    blocks: usize,
+}
+
+impl LaneCounts {
+    /// Blocks that may be added between flushes: a lane gains at most 2 per block.
+    const MAX_BLOCKS: usize = 127;
+
+    #[inline(always)]
+    fn flush(&mut self, t: &mut Totals) {
+        t.input_characters += swar::sum(&self.characters);
+        t.astral += swar::sum(&self.astral);
+        t.septets += swar::sum(&self.septets);
+        t.double += swar::sum(&self.double);
+        t.non_gsm += swar::sum(&self.non_gsm);
+        *self = LaneCounts::default();
+    }
+}
+
+/// The 16 bytes at `bytes[at..]`, if there are as many.
 #[inline(always)]
-fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool>(
+fn block_at(bytes: &[u8], at: usize) -> Option<&[u8; LANES]> {
+    bytes
+        .get(at..at + LANES)
+        .and_then(|b| <&[u8; LANES]>::try_from(b).ok())
+}
+
+/// The padding of a block past the end of the text: a continuation byte, which counts as
+/// nothing (no character starts there).
+const PADDING: u8 = 0x80;
+
+/// The scan of one charset's rules (see [`ascii_block`] for `GRAVE`, `FF`, `EXTENSION`), with
+/// smart encoding when `SMART`. `EXTENSION` also says that the charset has Latin-1 letters and
+/// `€` (GSM 03.38 and carrier-safe), `FF` that it has the Greek capitals (GSM 03.38 only).
+#[inline(always)]
+fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SMART: bool>(
     text: &str,
     charset: Charset,
-    smart: bool,
 ) -> Scan {
-    let table = charset.ascii_fast_path(smart);
-    let latin1 = charset.latin1_septets();
     let bytes = text.as_bytes();
-    let mut s = Scan {
-        bytes: text.len(),
-        ..Scan::default()
-    };
-    let mut rows = RowSet::default();
-    // Input characters kept as they are and in the charset (each one character and one UTF-16
-    // unit), with their septets: kept in locals on the hot paths, added to `s` at the end.
-    let mut kept = 0usize;
-    let mut septets = 0usize;
-    let mut double = 0usize;
+    let mut t = Totals::default();
+    let mut lanes = LaneCounts::default();
     let mut i = 0;
-    // After a block fails the test, its bytes go through the paths below.
-    let mut general_until = 0;
+    // After a block fails the plain-ASCII test, blocks are classified one by one until one is
+    // plain ASCII again.
+    let mut try_blocks = true;
     while i < bytes.len() {
         // Fastest path: whole blocks of plain ASCII, with AVX2/SSE4.1 on long runs where the CPU
         // has them, then 64 bytes at a time, then 16.
-        if i >= general_until {
+        if try_blocks {
             if bytes.len() - i >= SIMD_MIN_BYTES {
                 let prefix = crate::simd::plain_ascii_prefix(
                     &bytes[i..],
                     const { &crate::simd::Rules::new(GRAVE, FF, EXTENSION) },
                 );
-                kept += prefix.bytes;
-                septets += prefix.bytes + prefix.extension_characters;
-                double += prefix.extension_characters;
+                t.input_characters += prefix.bytes;
+                t.septets += prefix.bytes + prefix.extension_characters;
+                t.double += prefix.extension_characters;
                 if prefix.bytes > 0 {
                     i += prefix.bytes;
                     continue;
                 }
             }
-            let mut block_bytes = 0;
-            let mut block_double = None;
-            if let Some(block) = bytes
+            let (block_bytes, block_double) = if let Some(block) = bytes
                 .get(i..i + BLOCK)
                 .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok())
             {
-                block_bytes = BLOCK;
-                block_double = ascii_block::<BLOCK, GRAVE, FF, EXTENSION>(block);
-            } else if let Some(block) = bytes
-                .get(i..i + LANES)
-                .and_then(|b| <&[u8; LANES]>::try_from(b).ok())
-            {
-                block_bytes = LANES;
-                block_double = ascii_block::<LANES, GRAVE, FF, EXTENSION>(block);
-            }
-            match block_double {
-                Some(block_double) => {
-                    kept += block_bytes;
-                    septets += block_bytes + block_double;
-                    double += block_double;
-                    i += block_bytes;
-                    continue;
-                }
-                None => general_until = i + block_bytes,
-            }
-        }
-        // Fast path: one ASCII character in the charset.
-        let b = bytes[i];
-        if b < 0x80 {
-            let cost = table[usize::from(b)];
-            if cost != 0 {
-                kept += 1;
-                septets += usize::from(cost);
-                double += usize::from(cost >> 1);
-                i += 1;
-                continue;
-            }
-        } else if b & 0xE0 == 0xC0 {
-            // Fast path: a two-byte character in Latin-1 (the accented GSM letters), decoded by
-            // hand. The input is valid UTF-8, so a continuation byte follows.
-            debug_assert!(i + 1 < bytes.len(), "valid UTF-8");
-            let next = bytes.get(i + 1).map_or(0, |c| c & 0x3F);
-            let code = (usize::from(b & 0x1F) << 6) | usize::from(next);
-            let cost = latin1.get(code).copied().unwrap_or(0);
-            if cost != 0 {
-                kept += 1;
-                septets += usize::from(cost);
-                double += usize::from(cost >> 1);
-                i += 2;
+                (BLOCK, ascii_block::<BLOCK, GRAVE, FF, EXTENSION>(block))
+            } else if let Some(block) = block_at(bytes, i) {
+                (LANES, ascii_block::<LANES, GRAVE, FF, EXTENSION>(block))
+            } else {
+                // The tail, padded with spaces (plain ASCII of 1 septet, never an extension
+                // character).
+                let block = swar::padded(bytes, i, b' ');
+                (
+                    bytes.len() - i,
+                    ascii_block::<LANES, GRAVE, FF, EXTENSION>(&block),
+                )
+            };
+            if let Some(block_double) = block_double {
+                t.input_characters += block_bytes;
+                t.septets += block_bytes + block_double;
+                t.double += block_double;
+                i += block_bytes;
                 continue;
             }
         }
-        // The general path: decode, then kept, replaced or non-GSM.
-        let Some(c) = text[i..].chars().next() else {
-            debug_assert!(false, "{i} is inside the text");
-            break;
+        // The block and the same shifted by one and two bytes (for `€`), read in place where
+        // the text is long enough, else padded with [`PADDING`].
+        try_blocks = match (
+            block_at(bytes, i),
+            block_at(bytes, i + 1),
+            block_at(bytes, i + 2),
+        ) {
+            (Some(block), Some(next), Some(after_next)) => {
+                scan_block::<GRAVE, FF, EXTENSION, SMART>(
+                    text,
+                    i,
+                    [block, next, after_next],
+                    charset,
+                    &mut lanes,
+                    &mut t,
+                )
+            }
+            _ => {
+                let padded = |at: usize| match bytes.get(at) {
+                    Some(_) => swar::padded(bytes, at, PADDING),
+                    None => [PADDING; LANES],
+                };
+                let (block, next, after_next) = (padded(i), padded(i + 1), padded(i + 2));
+                scan_block::<GRAVE, FF, EXTENSION, SMART>(
+                    text,
+                    i,
+                    [&block, &next, &after_next],
+                    charset,
+                    &mut lanes,
+                    &mut t,
+                )
+            }
         };
-        let len = c.len_utf8();
-        let char_index = s.input_characters + kept;
-        // No substitution key is in the default alphabet: look up only characters outside it.
-        let substitution = if smart && !Charset::Gsm0338.contains(c) {
-            smart::lookup(c)
-        } else {
-            None
-        };
-        let cost = charset.septets_or_zero(c);
-        if let Some(sub) = substitution {
-            s.input_characters += 1;
-            s.replaced += 1;
-            if rows.insert(sub.index) {
-                s.unique_replaced += 1;
-            }
-            s.bytes = s.bytes - len + sub.replacement.len();
-            for r in sub.replacement.chars() {
-                let cost = charset.septets_or_zero(r);
-                septets += usize::from(cost);
-                double += usize::from(cost >> 1);
-                s.utf16_units += r.len_utf16();
-                s.characters += 1;
-            }
-        } else if cost != 0 {
-            // Every charset character is in the BMP: one UTF-16 unit.
-            kept += 1;
-            septets += usize::from(cost);
-            double += usize::from(cost >> 1);
-        } else {
-            if s.first_non_gsm.is_none() {
-                s.first_non_gsm = Some(NonGsmChar {
-                    character: c,
-                    char_index,
-                    byte_offset: i,
-                });
-            }
-            s.input_characters += 1;
-            s.non_gsm += 1;
-            s.utf16_units += c.len_utf16();
-            s.astral_characters += c.len_utf16() - 1;
-            s.characters += 1;
+        i += LANES;
+        if lanes.blocks == LaneCounts::MAX_BLOCKS {
+            lanes.flush(&mut t);
         }
-        i += len;
     }
-    s.input_characters += kept;
-    s.characters += kept;
-    s.utf16_units += kept;
-    s.septets += septets;
-    s.double_septet_characters += double;
-    s
+    if lanes.blocks > 0 {
+        lanes.flush(&mut t);
+    }
+    t.finish(bytes.len())
+}
+
+/// Classifies the 16 bytes at `text[i..]` and counts the characters that start there into
+/// `lanes` and `t`. `blocks` holds them, and the 16 bytes at `i + 1` and at `i + 2` (for `€`),
+/// each padded with [`PADDING`] past the end. Returns whether they were all plain ASCII in the
+/// charset.
+///
+/// The lanes are classified together, without branches (LLVM turns the lane loop into vector
+/// compares): ASCII in the charset (1 or 2 septets), `€` (2 septets; recognised in place when
+/// smart encoding is off), astral characters (2 UTF-16 units), and characters that are
+/// certainly not in the charset (every other lead byte but a few). Only the rest, *special*
+/// lanes, are looked at one by one: without smart encoding the leads `C2 C3 CE` (U+0080..U+00FF
+/// and Greek, where the charsets' non-ASCII letters are), looked up by their second byte; with
+/// smart encoding also the leads under which the substitution table has keys, and ASCII
+/// outside the charset (the table's ASCII keys are controls and the grave accent).
+#[inline(always)]
+fn scan_block<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SMART: bool>(
+    text: &str,
+    i: usize,
+    blocks: [&[u8; LANES]; 3],
+    charset: Charset,
+    lanes: &mut LaneCounts,
+    t: &mut Totals,
+) -> bool {
+    let mut special = [0u8; LANES];
+    let mut non_gsm = [0u8; LANES];
+    let mut starts = [0u8; LANES];
+    let mut plain = 0u8;
+    let [block, next, after_next] = blocks;
+    for k in 0..LANES {
+        let b = block[k];
+        let ascii = b < 0x80;
+        let lead = b >= 0xC0;
+        let printable = (b.wrapping_sub(0x20) < 0x5F) & (GRAVE | (b != b'`'));
+        let ok = printable | (b == b'\n') | (b == b'\r') | (FF & (b == 0x0C));
+        let extension = EXTENSION & ok & (((b & 0xDF).wrapping_sub(b'[') < 4) | (b == 0x0C));
+        let astral = b >= 0xF0;
+        let euro = EXTENSION & !SMART & (b == 0xE2) & (next[k] == 0x82) & (after_next[k] == 0xAC);
+        let is_special = if SMART {
+            // C2..CE (U+0080..U+03FF), E1..E3 (U+1000..U+3FFF), EA and EF: every lead of a
+            // key, of a non-ASCII charset character and of € (`smart_leads_cover_every_key`).
+            let leads = (b.wrapping_sub(0xC2) < 13)
+                | (b.wrapping_sub(0xE1) < 3)
+                | (b == 0xEA)
+                | (b == 0xEF);
+            (ascii & !ok) | leads
+        } else {
+            (EXTENSION & (b.wrapping_sub(0xC2) < 2)) | (FF & (b == 0xCE))
+        };
+        let outside = ((ascii & !ok) | (lead & !euro)) & !is_special;
+        lanes.characters[k] += u8::from(ascii | lead);
+        lanes.astral[k] += u8::from(astral);
+        lanes.septets[k] += u8::from(ok) + u8::from(extension) + 2 * u8::from(euro);
+        lanes.double[k] += u8::from(extension | euro);
+        lanes.non_gsm[k] += u8::from(outside);
+        special[k] = u8::from(is_special) << 7;
+        non_gsm[k] = u8::from(outside) << 7;
+        starts[k] = u8::from(ascii | lead) << 7;
+        plain |= u8::from(!ok);
+    }
+    lanes.blocks += 1;
+    let special = swar::mask(&special);
+    let mut special_non_gsm = 0;
+    if special != 0 {
+        let mut rest = special;
+        while rest != 0 {
+            let lane = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let at = i + lane;
+            let in_charset = if SMART {
+                smart_special(text, at, charset, t)
+            } else {
+                two_byte_special(text.as_bytes(), at, charset, t)
+            };
+            special_non_gsm |= u32::from(!in_charset) << lane;
+        }
+    }
+    if t.first_non_gsm.is_none() {
+        let non_gsm = swar::mask(&non_gsm) | special_non_gsm;
+        if non_gsm != 0 {
+            let characters_before = t.input_characters + swar::sum(&lanes.characters)
+                - swar::mask(&starts).count_ones() as usize;
+            first_non_gsm(text, i, non_gsm, characters_before, swar::mask(&starts), t);
+        }
+    }
+    plain == 0
+}
+
+/// Without smart encoding, the two-byte character (lead `C2`, `C3` or `CE`) at `bytes[at]`:
+/// its septets counted, or counted as not in the charset. Returns whether it is in the charset.
+#[inline(always)]
+fn two_byte_special(bytes: &[u8], at: usize, charset: Charset, t: &mut Totals) -> bool {
+    let lead = bytes.get(at).copied().unwrap_or(0);
+    // Valid UTF-8: a continuation byte follows the lead.
+    let second = bytes.get(at + 1).copied().unwrap_or(0);
+    let septets = usize::from(charset.two_byte_septets(lead, second));
+    t.septets += septets;
+    t.double += septets >> 1;
+    t.non_gsm += usize::from(septets == 0);
+    septets != 0
+}
+
+/// Records the first character not in the charset: the lowest lane of `non_gsm` (not 0) in the
+/// block at `i`, whose lanes `starts` start characters, after `characters_before` characters.
+#[cold]
+#[inline(never)]
+fn first_non_gsm(
+    text: &str,
+    i: usize,
+    non_gsm: u32,
+    characters_before: usize,
+    starts: u32,
+    t: &mut Totals,
+) {
+    let lane = non_gsm.trailing_zeros();
+    let byte_offset = i + lane as usize;
+    let character = text.get(byte_offset..).and_then(|t| t.chars().next());
+    debug_assert!(character.is_some(), "lane {lane} starts a character");
+    t.first_non_gsm = character.map(|character| NonGsmChar {
+        character,
+        char_index: characters_before + (starts & ((1 << lane) - 1)).count_ones() as usize,
+        byte_offset,
+    });
+}
+
+/// The character whose UTF-8 encoding starts at `bytes[at]` (`bytes` is valid UTF-8 and `at` a
+/// character boundary).
+#[inline(always)]
+fn decode_at(bytes: &[u8], at: usize) -> Option<char> {
+    let lead = u32::from(*bytes.get(at)?);
+    if lead < 0x80 {
+        return char::from_u32(lead);
+    }
+    let continuation = |k: usize| bytes.get(at + k).map(|&b| u32::from(b & 0x3F));
+    let second = continuation(1)?;
+    if lead < 0xE0 {
+        return char::from_u32(((lead & 0x1F) << 6) | second);
+    }
+    let third = continuation(2)?;
+    if lead < 0xF0 {
+        return char::from_u32(((lead & 0x0F) << 12) | (second << 6) | third);
+    }
+    let fourth = continuation(3)?;
+    char::from_u32(((lead & 0x07) << 18) | (second << 12) | (third << 6) | fourth)
+}
+
+/// With smart encoding on, the character starting at `text[at]`: replaced (its replacement's
+/// septets, units and characters added), kept, or not in the charset (counted). Returns whether
+/// it is in the charset or replaced.
+#[inline(always)]
+fn smart_special(text: &str, at: usize, charset: Charset, t: &mut Totals) -> bool {
+    let Some(c) = decode_at(text.as_bytes(), at) else {
+        debug_assert!(false, "{at} starts a character");
+        return true;
+    };
+    if let Some(sub) = smart::lookup(c) {
+        t.replaced += 1;
+        t.replaced_bytes += c.len_utf8();
+        if t.rows.insert(sub.index) {
+            t.unique_replaced += 1;
+        }
+        t.replacement_bytes += sub.replacement.len();
+        let cost = smart::replacement_cost(sub.index);
+        t.septets += usize::from(cost.septets[charset as usize]);
+        t.double += usize::from(cost.double[charset as usize]);
+        t.replacement_units += usize::from(cost.characters);
+        t.replacement_characters += usize::from(cost.characters);
+        return true;
+    }
+    let septets = charset.septets_or_zero(c);
+    t.septets += usize::from(septets);
+    t.double += usize::from(septets >> 1);
+    t.non_gsm += usize::from(septets == 0);
+    septets != 0
 }
 
 /// A character that cannot be sent in 7 bits: it is outside the charset and smart encoding (if
@@ -296,5 +511,57 @@ impl Iterator for NonGsm<'_> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::smart::SUBSTITUTION_KEYS;
+
+    fn scan_of(c: char, charset: Charset, smart: bool) -> Scan {
+        let mut buf = [0u8; 4];
+        scan(c.encode_utf8(&mut buf), charset, smart)
+    }
+
+    #[test]
+    fn decode_at_reads_every_scalar_value() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let text = std::format!("a{c}b");
+            assert_eq!(decode_at(text.as_bytes(), 1), Some(c));
+        }
+    }
+
+    #[test]
+    fn smart_leads_cover_every_key() {
+        // The block path looks at a lane one by one only when its lead byte is among the smart
+        // leads: every key must be there, or it would be counted as not in the charset.
+        for charset in Charset::ALL {
+            for &key in &SUBSTITUTION_KEYS {
+                let s = scan_of(key, charset, true);
+                assert_eq!((s.replaced, s.non_gsm), (1, 0), "{key:?} in {charset}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_scalar_value_costs_what_the_charset_says() {
+        for charset in Charset::ALL {
+            for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+                for smart in [false, true] {
+                    let s = scan_of(c, charset, smart);
+                    let replaced = smart && smart::lookup(c).is_some();
+                    let septets = charset.septets_or_zero(c);
+                    assert_eq!(s.replaced, usize::from(replaced), "{c:?}");
+                    if !replaced {
+                        assert_eq!(s.septets, usize::from(septets), "{c:?} {charset}");
+                        assert_eq!(s.non_gsm, usize::from(septets == 0), "{c:?} {charset}");
+                        assert_eq!(s.utf16_units, c.len_utf16(), "{c:?}");
+                        assert_eq!(s.astral_characters, c.len_utf16() - 1, "{c:?}");
+                    }
+                    assert_eq!(s.input_characters, 1);
+                }
+            }
+        }
     }
 }

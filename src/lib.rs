@@ -58,6 +58,7 @@ mod pdu;
 mod simd;
 mod smart;
 mod split;
+mod swar;
 mod tables;
 
 pub use alphabet::{table_masks, Alphabet, Language, SeptetCode, Table, TableKind, TableMasks};

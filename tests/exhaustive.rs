@@ -212,3 +212,41 @@ fn characters_at_every_position_of_a_long_ascii_run() {
         }
     }
 }
+
+#[test]
+fn non_ascii_characters_at_every_lane_of_the_first_blocks() {
+    // Mixed text goes through 16-byte blocks classified lane by lane (`€` recognised from the
+    // lane and the two bytes after it, the leads C2 C3 CE looked up one by one, with smart
+    // encoding the leads of the table's keys too): every two-byte character, every key, every
+    // charset character and a sample of three- and four-byte characters at every offset of
+    // the first two blocks, alone and after other non-ASCII text, under every charset with
+    // smart encoding off and on, and with GSM-7 forced (the first refused character's index).
+    let mut options = Vec::new();
+    for charset in Charset::ALL {
+        for smart in [false, true] {
+            options.push(
+                Options::default()
+                    .with_charset(charset)
+                    .with_smart_encoding(smart),
+            );
+        }
+    }
+    options.push(Options::default().with_encoding(EncodingRequest::Gsm7));
+    let mut characters: Vec<char> = (0x80..0x800).filter_map(char::from_u32).collect();
+    characters.extend(septet::substitutions().map(|(from, _)| from));
+    characters.extend("€£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà".chars());
+    characters.extend([
+        '\u{800}', '\u{2000}', '\u{20AB}', '\u{20AD}', '\u{3000}', '您', '\u{FFFD}',
+    ]);
+    characters.extend(['\u{10000}', '😀', '\u{10FFFF}']);
+    for &c in &characters {
+        for position in 0..34 {
+            for prefix in ["a", "é", "ж"] {
+                let text = format!("{}{c}{}", prefix.repeat(position), "b€c".repeat(4));
+                for o in &options {
+                    naive::check(&text, o);
+                }
+            }
+        }
+    }
+}

@@ -16,15 +16,149 @@ pub(crate) struct Substitution {
 
 include!(concat!(env!("OUT_DIR"), "/smart_table.rs"));
 
-/// The row of the table for `c`, if it has one.
+/// The row of the table for `c`, if it has one: a bit test, then the key's rank among the keys
+/// (a minimal perfect hash built at compile time), without hashing.
 #[inline]
 pub(crate) fn lookup(c: char) -> Option<&'static Substitution> {
-    // ASCII holds only a handful of keys (controls, tab, grave accent): skip hashing the rest.
-    if (' '..='~').contains(&c) && c != '`' {
+    let code = c as u32;
+    let word = usize::from(
+        *KEY_INDEX
+            .words_of_blocks
+            .get((code / BLOCK_BITS) as usize)?,
+    );
+    let bits = KEY_INDEX.bits[word];
+    let bit = code % BLOCK_BITS;
+    if bits >> bit & 1 == 0 {
         return None;
     }
-    SUBSTITUTIONS.get(&c)
+    let rank =
+        usize::from(KEY_INDEX.keys_before[word]) + (bits & ((1 << bit) - 1)).count_ones() as usize;
+    SUBSTITUTION_ROWS.get(usize::from(KEY_INDEX.row_of_rank[rank]))
 }
+
+/// What a row's replacement adds to the outgoing text, per charset in the order of
+/// [`Charset::ALL`](crate::Charset::ALL).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ReplacementCost {
+    /// Characters (each one UTF-16 unit: every replacement is GSM-7, in the BMP).
+    pub(crate) characters: u8,
+    /// Septets of the characters in the charset (0 for those outside it).
+    pub(crate) septets: [u8; 3],
+    /// Characters that cost 2 septets in the charset.
+    pub(crate) double: [u8; 3],
+}
+
+/// The cost of row `index`'s replacement.
+#[inline]
+pub(crate) fn replacement_cost(index: u16) -> ReplacementCost {
+    REPLACEMENT_COSTS
+        .get(usize::from(index))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// [`ReplacementCost`] of every row, computed at compile time.
+static REPLACEMENT_COSTS: [ReplacementCost; SUBSTITUTION_COUNT] = {
+    let mut costs = [ReplacementCost {
+        characters: 0,
+        septets: [0; 3],
+        double: [0; 3],
+    }; SUBSTITUTION_COUNT];
+    let mut row = 0;
+    while row < SUBSTITUTION_COUNT {
+        let bytes = SUBSTITUTION_TABLE[row].replacement.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // UTF-8 decoding of a valid string.
+            let lead = bytes[i] as u32;
+            let (code, len) = if lead < 0x80 {
+                (lead, 1)
+            } else if lead < 0xE0 {
+                (((lead & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
+            } else {
+                assert!(lead < 0xF0, "every replacement is in the BMP");
+                let high = ((lead & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6);
+                (high | (bytes[i + 2] as u32 & 0x3F), 3)
+            };
+            let Some(c) = char::from_u32(code) else {
+                panic!("a replacement is valid UTF-8")
+            };
+            costs[row].characters += 1;
+            let mut charset = 0;
+            while charset < 3 {
+                let septets = crate::Charset::ALL[charset].septets_by_rule(c);
+                costs[row].septets[charset] += septets;
+                costs[row].double[charset] += septets >> 1;
+                charset += 1;
+            }
+            i += len;
+        }
+        row += 1;
+    }
+    costs
+};
+
+/// Code points per bit-set word (one 64-code-point block each).
+const BLOCK_BITS: u32 = 64;
+
+/// Blocks of 64 code points in the BMP (every key is in the BMP).
+const BMP_BLOCKS: usize = 0x1_0000 / BLOCK_BITS as usize;
+
+/// Bit-set words: word 0 is empty, then one per block that holds a key.
+const KEY_WORDS: usize = 64;
+
+/// The keys of the table as bit sets, with what turns a key's bit into its row.
+struct KeyIndex {
+    /// For each BMP block, its word in `bits` (0: none).
+    words_of_blocks: [u8; BMP_BLOCKS],
+    /// The keys: bit `code % 64` of the word of the block `code / 64`.
+    bits: [u64; KEY_WORDS],
+    /// Keys in the words before each word.
+    keys_before: [u16; KEY_WORDS],
+    /// The row (table order) of the key of each rank (order of word, then bit).
+    row_of_rank: [u16; SUBSTITUTION_COUNT],
+}
+
+/// The key index, built from the table's keys at compile time.
+static KEY_INDEX: KeyIndex = {
+    let mut words_of_blocks = [0u8; BMP_BLOCKS];
+    let mut bits = [0u64; KEY_WORDS];
+    let mut used = 1;
+    let mut k = 0;
+    while k < SUBSTITUTION_KEYS.len() {
+        let code = SUBSTITUTION_KEYS[k] as u32;
+        assert!(code < 0x1_0000, "every key is in the BMP (one UTF-16 unit)");
+        let block = (code / BLOCK_BITS) as usize;
+        if words_of_blocks[block] == 0 {
+            assert!(used < KEY_WORDS, "KEY_WORDS holds every block with a key");
+            words_of_blocks[block] = used as u8;
+            used += 1;
+        }
+        bits[words_of_blocks[block] as usize] |= 1 << (code % BLOCK_BITS);
+        k += 1;
+    }
+    let mut keys_before = [0u16; KEY_WORDS];
+    let mut word = 1;
+    while word < KEY_WORDS {
+        keys_before[word] = keys_before[word - 1] + bits[word - 1].count_ones() as u16;
+        word += 1;
+    }
+    let mut row_of_rank = [0u16; SUBSTITUTION_COUNT];
+    let mut row = 0;
+    while row < SUBSTITUTION_KEYS.len() {
+        let code = SUBSTITUTION_KEYS[row] as u32;
+        let word = words_of_blocks[(code / BLOCK_BITS) as usize] as usize;
+        let below = bits[word] & ((1 << (code % BLOCK_BITS)) - 1);
+        row_of_rank[keys_before[word] as usize + below.count_ones() as usize] = row as u16;
+        row += 1;
+    }
+    KeyIndex {
+        words_of_blocks,
+        bits,
+        keys_before,
+        row_of_rank,
+    }
+};
 
 /// A bit set over the rows of the substitution table, to count unique replaced characters
 /// without allocating.
@@ -41,5 +175,50 @@ impl RowSet {
         let fresh = self.words[word] & (1 << bit) == 0;
         self.words[word] |= 1 << bit;
         fresh
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_is_exactly_the_hash_map() {
+        for code in 0..=0x10_FFFF {
+            if let Some(c) = char::from_u32(code) {
+                let row = lookup(c).map(|s| (s.index, s.replacement, s.name));
+                let expected = SUBSTITUTIONS
+                    .get(&c)
+                    .map(|s| (s.index, s.replacement, s.name));
+                assert_eq!(row, expected, "{c:?}");
+            }
+        }
+        assert_eq!(SUBSTITUTION_KEYS.len(), SUBSTITUTIONS.len());
+        assert_eq!(SUBSTITUTION_ROWS.len(), SUBSTITUTIONS.len());
+    }
+
+    #[test]
+    fn replacement_costs_are_those_of_the_replacements() {
+        for (i, row) in SUBSTITUTION_ROWS.iter().enumerate() {
+            let cost = replacement_cost(row.index);
+            assert_eq!(usize::from(row.index), i);
+            assert_eq!(
+                usize::from(cost.characters),
+                row.replacement.chars().count()
+            );
+            assert_eq!(
+                usize::from(cost.characters),
+                row.replacement.encode_utf16().count()
+            );
+            for (k, charset) in crate::Charset::ALL.into_iter().enumerate() {
+                let septets = row
+                    .replacement
+                    .chars()
+                    .map(|c| charset.septets(c).unwrap_or(0));
+                let (total, double) =
+                    septets.fold((0, 0), |(t, d), s| (t + s, d + u8::from(s == 2)));
+                assert_eq!((cost.septets[k], cost.double[k]), (total, double), "{i}");
+            }
+        }
     }
 }
