@@ -4,8 +4,8 @@ use alloc::vec::Vec;
 
 use super::address::Address;
 use super::part::{
-    encode_part_into, submit_tpdu_into, Gsm7Septets, PartCoding, SmppPacking, MAX_SUBMIT_OCTETS,
-    MAX_USER_DATA_OCTETS,
+    encode_part_into, submit_tpdu_into, write_gsm7, PartCoding, SmppPacking,
+    MAX_SHORT_MESSAGE_OCTETS, MAX_SUBMIT_OCTETS, MAX_USER_DATA_OCTETS,
 };
 use super::udh::{ConcatInfo, ReferenceBits};
 use super::PduError;
@@ -86,19 +86,13 @@ impl EncodedPart {
         let mut buffer = [0u8; MAX_USER_DATA_OCTETS];
         let (info, short_message) = match coding {
             PartCoding::Gsm7(alphabet) => {
-                let part = Gsm7Septets::new(text, alphabet, concat)?;
-                let info = part.pack_into(&mut buffer)?;
+                let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
+                let part = write_gsm7(text, alphabet, concat, &mut unpacked, &mut buffer)?;
                 let short_message = match packing {
-                    SmppPacking::Unpacked => {
-                        let (header, septets) = part.unpacked_slices();
-                        let mut short_message = Vec::with_capacity(header.len() + septets.len());
-                        short_message.extend_from_slice(header);
-                        short_message.extend_from_slice(septets);
-                        short_message
-                    }
-                    SmppPacking::Packed => buffer[..info.user_data_octets].to_vec(),
+                    SmppPacking::Unpacked => unpacked[..part.unpacked_octets].to_vec(),
+                    SmppPacking::Packed => buffer[..part.info.user_data_octets].to_vec(),
                 };
-                (info, short_message)
+                (part.info, short_message)
             }
             PartCoding::Ucs2 => {
                 let info = encode_part_into(text, coding, concat, &mut buffer)?;

@@ -2,7 +2,7 @@
 //! written into the caller's buffers (no allocation).
 
 use super::address::Address;
-use super::pack::{pack_septets, packed_octets};
+use super::pack::packed_octets;
 use super::udh::{ConcatInfo, Udh, MAX_UDH_OCTETS};
 use super::{DataCoding, PduError};
 use crate::alphabet::{Alphabet, WriteStop};
@@ -104,56 +104,6 @@ impl PartInfo {
     }
 }
 
-/// Writes the septets of `text` in `alphabet` to `out` (sized to the part's capacity),
-/// returning how many.
-fn text_septets(text: &str, alphabet: Alphabet, out: &mut [u8]) -> Result<usize, PduError> {
-    match write_text_septets(text, alphabet, out) {
-        Ok(n) => Ok(n),
-        Err(WriteStop::NotEncodable(character)) => Err(PduError::NotEncodable { character }),
-        Err(WriteStop::Full) => {
-            // Count the whole text for the error (a character outside the alphabet counts 1).
-            let needed = text.chars().map(|c| alphabet.cost(c).unwrap_or(1)).sum();
-            Err(PduError::PartTooLong {
-                needed,
-                capacity: out.len(),
-            })
-        }
-    }
-}
-
-/// The septets of `text`: runs of eight printable ASCII characters whose default-alphabet
-/// code is their byte value (letters, digits, space and most punctuation) are copied as they
-/// are; everything else goes through the alphabet's tables, eight bytes' worth at a time.
-fn write_text_septets(text: &str, alphabet: Alphabet, out: &mut [u8]) -> Result<usize, WriteStop> {
-    if alphabet.locking().is_some() {
-        // A national locking table moves the letters: no identity runs.
-        return alphabet.write_septets(text, out);
-    }
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut n = 0;
-    while i < bytes.len() {
-        if let (Some(chunk), Some(slot)) = (bytes.get(i..i + 8), out.get_mut(n..n + 8)) {
-            let mut x = [0u8; 8];
-            x.copy_from_slice(chunk);
-            if is_default_identity(u64::from_le_bytes(x)) {
-                slot.copy_from_slice(chunk);
-                i += 8;
-                n += 8;
-                continue;
-            }
-        }
-        // At least the next eight bytes (to a character boundary) through the tables.
-        let mut end = (i + 8).min(bytes.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        n += alphabet.write_septets(&text[i..end], &mut out[n..])?;
-        i = end;
-    }
-    Ok(n)
-}
-
 /// Whether each of the eight bytes in `x` is a character whose default-alphabet septet is the
 /// byte itself: 0x20–0x7A except `$` (0x24), `@` (0x40) and `[ \ ] ^ _` `` ` `` (0x5B–0x60).
 /// (LF and CR are identities too, but rare enough to leave to the tables.) Byte-wise
@@ -173,82 +123,181 @@ const fn is_default_identity(x: u64) -> bool {
     bad & H == 0
 }
 
-/// A GSM-7 part before packing: its header and its text's septets.
-pub(crate) struct Gsm7Septets {
-    pub(crate) udh: Udh,
-    pub(crate) header: [u8; MAX_UDH_OCTETS],
-    pub(crate) header_octets: usize,
-    pub(crate) septets: [u8; 160],
-    pub(crate) count: usize,
+/// Packs septets LSB first into `out` as they come: eight at a time from a `u64` of
+/// septets (one per byte), or one by one.
+struct Packer<'a> {
+    out: &'a mut [u8],
+    /// Octets written.
+    at: usize,
+    /// Bits pending for the next octets (fewer than 8 between calls).
+    pending: u64,
+    bits: u32,
 }
 
-impl Gsm7Septets {
-    pub(crate) fn new(
-        text: &str,
-        alphabet: Alphabet,
-        concat: Option<ConcatInfo>,
-    ) -> Result<Self, PduError> {
-        let udh = Udh::new(concat, alphabet);
-        let mut header = [0u8; MAX_UDH_OCTETS];
-        let header_octets = udh.write(&mut header)?;
-        let capacity = 160 - udh.septets();
-        let mut septets = [0u8; 160];
-        let count = text_septets(text, alphabet, &mut septets[..capacity])?;
-        Ok(Gsm7Septets {
-            udh,
-            header,
-            header_octets,
-            septets,
-            count,
-        })
-    }
-
-    /// Octets of the packed TP-UD.
-    pub(crate) fn user_data_octets(&self) -> usize {
-        self.header_octets + packed_octets(self.udh.fill_bits(), self.count)
-    }
-
-    /// Writes the packed TP-UD into `out` (at least [`Self::user_data_octets`] long).
-    pub(crate) fn pack_into(&self, out: &mut [u8]) -> Result<PartInfo, PduError> {
-        let needed = self.user_data_octets();
-        if out.len() < needed {
-            return Err(PduError::BufferTooSmall {
-                needed,
-                available: out.len(),
-            });
+impl<'a> Packer<'a> {
+    /// A packer writing from `at` after `fill_bits` zero bits.
+    fn new(out: &'a mut [u8], at: usize, fill_bits: u8) -> Self {
+        Packer {
+            out,
+            at,
+            pending: 0,
+            bits: u32::from(fill_bits),
         }
-        let h = self.header_octets;
-        out[..h].copy_from_slice(&self.header[..h]);
-        let packed = pack_septets(
-            &self.septets[..self.count],
-            self.udh.fill_bits(),
-            &mut out[h..],
-        )?;
-        Ok(PartInfo {
-            user_data_octets: h + packed,
+    }
+
+    /// Eight septets, one per byte of `septets` (little-endian), each below 0x80.
+    #[inline(always)]
+    fn push8(&mut self, septets: u64) -> Result<(), WriteStop> {
+        let w = self.pending | (gather(septets) << self.bits);
+        let Some(slot) = self.out.get_mut(self.at..self.at + 7) else {
+            return Err(WriteStop::Full);
+        };
+        slot.copy_from_slice(&w.to_le_bytes()[..7]);
+        self.at += 7;
+        self.pending = w >> 56;
+        Ok(())
+    }
+
+    #[inline]
+    fn push(&mut self, septet: u8) -> Result<(), WriteStop> {
+        self.pending |= u64::from(septet & 0x7F) << self.bits;
+        self.bits += 7;
+        if self.bits >= 8 {
+            let Some(slot) = self.out.get_mut(self.at) else {
+                return Err(WriteStop::Full);
+            };
+            *slot = self.pending as u8;
+            self.at += 1;
+            self.pending >>= 8;
+            self.bits -= 8;
+        }
+        Ok(())
+    }
+
+    /// Writes the last partial octet; returns the octets written.
+    fn finish(mut self) -> Result<usize, WriteStop> {
+        if self.bits > 0 {
+            let Some(slot) = self.out.get_mut(self.at) else {
+                return Err(WriteStop::Full);
+            };
+            *slot = self.pending as u8;
+            self.at += 1;
+        }
+        Ok(self.at)
+    }
+}
+
+/// A GSM-7 part written both ways: the header then the text's septets one per octet (SMPP
+/// unpacked `short_message`), and the packed TP-UD.
+pub(crate) struct Gsm7Written {
+    /// TP-UD's fields; `user_data_octets` of the packed buffer hold it.
+    pub(crate) info: PartInfo,
+    /// Octets of the unpacked form (header + one per septet).
+    pub(crate) unpacked_octets: usize,
+}
+
+/// Writes a GSM-7 part's header and text into `unpacked` (one octet per septet after the
+/// header) and `packed` (TP-UD with fill bits), in one pass over the text.
+pub(crate) fn write_gsm7(
+    text: &str,
+    alphabet: Alphabet,
+    concat: Option<ConcatInfo>,
+    unpacked: &mut [u8; MAX_SHORT_MESSAGE_OCTETS],
+    packed: &mut [u8; MAX_USER_DATA_OCTETS],
+) -> Result<Gsm7Written, PduError> {
+    let udh = Udh::new(concat, alphabet);
+    let h = udh.write(&mut packed[..])?;
+    unpacked[..h].copy_from_slice(&packed[..h]);
+    let capacity = 160 - udh.septets();
+    let count = match write_septets_packed(
+        text,
+        alphabet,
+        &mut unpacked[h..h + capacity],
+        Packer::new(&mut packed[..], h, udh.fill_bits()),
+    ) {
+        Ok((count, _)) => count,
+        Err(WriteStop::NotEncodable(character)) => {
+            return Err(PduError::NotEncodable { character })
+        }
+        Err(WriteStop::Full) => {
+            // Count the whole text for the error (a character outside the alphabet counts 1).
+            let needed = text.chars().map(|c| alphabet.cost(c).unwrap_or(1)).sum();
+            return Err(PduError::PartTooLong { needed, capacity });
+        }
+    };
+    Ok(Gsm7Written {
+        info: PartInfo {
+            user_data_octets: h + packed_octets(udh.fill_bits(), count),
             udh_octets: h,
-            udl: (self.udh.septets() + self.count) as u8,
+            udl: (udh.septets() + count) as u8,
             dcs: DataCoding::Gsm7.dcs(),
             udhi: h > 0,
-            text_units: self.count,
-        })
-    }
+            text_units: count,
+        },
+        unpacked_octets: h + count,
+    })
+}
 
-    /// The header and the text's septets (SMPP unpacked is the one after the other).
-    pub(crate) fn unpacked_slices(&self) -> (&[u8], &[u8]) {
-        (
-            &self.header[..self.header_octets],
-            &self.septets[..self.count],
-        )
+/// The septets of `text` into `septets` (sized to the part's capacity) and, as they come,
+/// into `packer`: runs of eight printable ASCII characters whose default-alphabet code is
+/// their byte value (letters, digits, space and most punctuation) go straight through;
+/// everything else through the alphabet's tables, eight bytes' worth at a time. Returns the
+/// septets and the packed octets.
+fn write_septets_packed(
+    text: &str,
+    alphabet: Alphabet,
+    septets: &mut [u8],
+    mut packer: Packer<'_>,
+) -> Result<(usize, usize), WriteStop> {
+    // A national locking table moves the letters: no identity runs there.
+    let identity_runs = alphabet.locking().is_none();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < bytes.len() {
+        if identity_runs {
+            if let (Some(chunk), Some(slot)) = (bytes.get(i..i + 8), septets.get_mut(n..n + 8)) {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(chunk);
+                let x = u64::from_le_bytes(x);
+                if is_default_identity(x) {
+                    slot.copy_from_slice(chunk);
+                    packer.push8(x)?;
+                    i += 8;
+                    n += 8;
+                    continue;
+                }
+            }
+        }
+        // At least the next eight bytes (to a character boundary) through the tables.
+        let mut end = if identity_runs { i + 8 } else { bytes.len() };
+        end = end.min(bytes.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let written = alphabet.write_septets(&text[i..end], &mut septets[n..])?;
+        let mut new = septets[n..n + written].chunks_exact(8);
+        for eight in &mut new {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(eight);
+            packer.push8(u64::from_le_bytes(x))?;
+        }
+        for &septet in new.remainder() {
+            packer.push(septet)?;
+        }
+        n += written;
+        i = end;
     }
+    Ok((n, packer.finish()?))
+}
 
-    /// The header, then one octet per septet (SMPP unpacked).
-    pub(crate) fn unpacked(&self) -> impl Iterator<Item = u8> + '_ {
-        self.header[..self.header_octets]
-            .iter()
-            .chain(&self.septets[..self.count])
-            .copied()
-    }
+/// Gathers the low 7 bits of each of 8 bytes (little-endian in `x`, each below 0x80) into 56
+/// bits.
+#[inline(always)]
+fn gather(x: u64) -> u64 {
+    let x = (x & 0x007F_007F_007F_007F) | ((x & 0x7F00_7F00_7F00_7F00) >> 1);
+    let x = (x & 0x0000_3FFF_0000_3FFF) | ((x & 0x3FFF_0000_3FFF_0000) >> 2);
+    (x & 0x0FFF_FFFF) | ((x & 0x0FFF_FFFF_0000_0000) >> 4)
 }
 
 /// Encodes one part — its header (`concat` and the alphabet's shift IEs) and `text` — as the
@@ -287,7 +336,18 @@ pub fn encode_part_into(
         PartCoding::Gsm7(alphabet) => alphabet,
         PartCoding::Ucs2 => return encode_ucs2_into(text, &udh, out),
     };
-    Gsm7Septets::new(text, alphabet, concat)?.pack_into(out)
+    let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
+    let mut packed = [0u8; MAX_USER_DATA_OCTETS];
+    let part = write_gsm7(text, alphabet, concat, &mut unpacked, &mut packed)?.info;
+    let needed = part.user_data_octets;
+    let Some(out) = out.get_mut(..needed) else {
+        return Err(PduError::BufferTooSmall {
+            needed,
+            available: out.len(),
+        });
+    };
+    out.copy_from_slice(&packed[..needed]);
+    Ok(part)
 }
 
 fn encode_ucs2_into(text: &str, udh: &Udh, out: &mut [u8]) -> Result<PartInfo, PduError> {
@@ -377,17 +437,17 @@ pub fn short_message_into(
 ) -> Result<usize, PduError> {
     match (coding, packing) {
         (PartCoding::Gsm7(alphabet), SmppPacking::Unpacked) => {
-            let part = Gsm7Septets::new(text, alphabet, concat)?;
-            let needed = part.header_octets + part.count;
+            let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
+            let mut packed = [0u8; MAX_USER_DATA_OCTETS];
+            let needed =
+                write_gsm7(text, alphabet, concat, &mut unpacked, &mut packed)?.unpacked_octets;
             let Some(out) = out.get_mut(..needed) else {
                 return Err(PduError::BufferTooSmall {
                     needed,
                     available: out.len(),
                 });
             };
-            for (slot, octet) in out.iter_mut().zip(part.unpacked()) {
-                *slot = octet;
-            }
+            out.copy_from_slice(&unpacked[..needed]);
             Ok(needed)
         }
         _ => encode_part_into(text, coding, concat, out).map(|part| part.user_data_octets),
@@ -506,20 +566,43 @@ mod identity_tests {
             "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
         ];
         for text in texts {
-            let mut fast = [0u8; 160];
-            let mut table = [0u8; 160];
-            let n = write_text_septets(text, Alphabet::DEFAULT, &mut fast).unwrap();
-            let m = Alphabet::DEFAULT.write_septets(text, &mut table).unwrap();
-            assert_eq!(fast[..n], table[..m], "{text}");
+            for fill_bits in 0..7u8 {
+                let mut fast = [0u8; 160];
+                let mut packed = [0u8; 141];
+                let (n, octets) = write_septets_packed(
+                    text,
+                    Alphabet::DEFAULT,
+                    &mut fast,
+                    Packer::new(&mut packed, 1, fill_bits),
+                )
+                .unwrap();
+                let mut table = [0u8; 160];
+                let m = Alphabet::DEFAULT.write_septets(text, &mut table).unwrap();
+                assert_eq!(fast[..n], table[..m], "{text}");
+                // The packing as the reference packer does it.
+                let mut expected = [0u8; 141];
+                let k = crate::pack_septets(&table[..m], fill_bits, &mut expected[1..]).unwrap();
+                assert_eq!(octets, 1 + k);
+                assert_eq!(packed[..octets], expected[..1 + k], "{text} {fill_bits}");
+            }
         }
         let long = "a".repeat(161);
         assert!(matches!(
-            write_text_septets(&long, Alphabet::DEFAULT, &mut [0u8; 160]),
+            write_septets_packed(
+                &long,
+                Alphabet::DEFAULT,
+                &mut [0u8; 160],
+                Packer::new(&mut [0u8; 140], 0, 0)
+            ),
             Err(WriteStop::Full)
         ));
-        let mut out = [0u8; 160];
         assert!(matches!(
-            write_text_septets("abcdefghijkl\u{1B}", Alphabet::DEFAULT, &mut out),
+            write_septets_packed(
+                "abcdefghijkl\u{1B}",
+                Alphabet::DEFAULT,
+                &mut [0u8; 160],
+                Packer::new(&mut [0u8; 140], 0, 0)
+            ),
             Err(WriteStop::NotEncodable('\u{1B}'))
         ));
     }
