@@ -293,11 +293,15 @@ fn write_septets_packed(
 
 /// Gathers the low 7 bits of each of 8 bytes (little-endian in `x`, each below 0x80) into 56
 /// bits.
+/// Each step moves the upper field of every lane down onto the lower one by subtracting
+/// the difference of its two positions (the fields never overlap, so nothing borrows).
 #[inline(always)]
 fn gather(x: u64) -> u64 {
-    let x = (x & 0x007F_007F_007F_007F) | ((x & 0x7F00_7F00_7F00_7F00) >> 1);
-    let x = (x & 0x0000_3FFF_0000_3FFF) | ((x & 0x3FFF_0000_3FFF_0000) >> 2);
-    (x & 0x0FFF_FFFF) | ((x & 0x0FFF_FFFF_0000_0000) >> 4)
+    let x = x - ((x & 0x7F00_7F00_7F00_7F00) >> 1);
+    let high = x & 0x3FFF_0000_3FFF_0000;
+    let x = x - high + (high >> 2);
+    let high = x & 0x0FFF_FFFF_0000_0000;
+    x - high + (high >> 4)
 }
 
 /// Encodes one part — its header (`concat` and the alphabet's shift IEs) and `text` — as the
