@@ -401,6 +401,14 @@ fn write_plain_report_fields(out: &mut Vec<u8>, report: &Report) -> bool {
 
 /// Appends `n` in decimal.
 fn write_usize(out: &mut Vec<u8>, mut n: usize) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {

@@ -124,12 +124,19 @@ impl<'a> Segmenter<'a> {
 
     /// The parts as (end byte offset in the outgoing text, units in the part).
     pub(crate) fn part_ends(&self) -> PartEnds<'a> {
+        // Every character one unit, nothing joined, the text as it goes out: a part is the
+        // next `capacity` characters (the shortcut `count` takes too).
+        let one_unit_each = self.split == SplitMode::Units
+            && self.double_unit_characters == 0
+            && !self.smart
+            && self.bytes == self.input.len();
         PartEnds {
             atoms: Atoms::new(*self),
             capacity: self.capacity(),
             single: self.is_single_part().then_some((self.bytes, self.units)),
             pending: None,
             end: 0,
+            one_unit_each: one_unit_each.then_some(self.input),
         }
     }
 }
@@ -143,6 +150,9 @@ pub(crate) struct PartEnds<'a> {
     single: Option<(usize, usize)>,
     pending: Option<Atom>,
     end: usize,
+    /// The outgoing text when every character costs one unit and nothing joins: parts are
+    /// cut by counting characters, without the atoms.
+    one_unit_each: Option<&'a str>,
 }
 
 impl Iterator for PartEnds<'_> {
@@ -156,6 +166,9 @@ impl Iterator for PartEnds<'_> {
             self.end = single.0;
             return Some(single);
         }
+        if let Some(text) = self.one_unit_each {
+            return self.next_counting_characters(text);
+        }
         let (bytes, mut used) = self.pending.take().or_else(|| self.atoms.next())?;
         self.end += bytes;
         for (bytes, units) in self.atoms.by_ref() {
@@ -167,6 +180,25 @@ impl Iterator for PartEnds<'_> {
             self.end += bytes;
         }
         Some((self.end, used))
+    }
+}
+
+impl PartEnds<'_> {
+    /// The next part when every character is one unit: `capacity` characters, or the rest.
+    fn next_counting_characters(&mut self, text: &str) -> Option<(usize, usize)> {
+        let rest = text.get(self.end..).filter(|rest| !rest.is_empty())?;
+        let (bytes, characters) = match rest.as_bytes().get(..self.capacity) {
+            // The next `capacity` bytes are as many characters when they are ASCII.
+            Some(window) if window.is_ascii() => (self.capacity, self.capacity),
+            Some(_) => match rest.char_indices().nth(self.capacity) {
+                Some((bytes, _)) => (bytes, self.capacity),
+                None => (rest.len(), rest.chars().count()),
+            },
+            // Fewer bytes than the capacity: the rest is the last part.
+            None => (rest.len(), rest.chars().count()),
+        };
+        self.end += bytes;
+        Some((self.end, characters))
     }
 }
 
