@@ -80,7 +80,7 @@ pub use smart::smart_encode;
 pub use smart::{
     replacements, substitution, substitution_name, substitutions, Replacement, Replacements,
 };
-pub use split::PartRanges;
+pub use split::{PartRanges, PartUnits};
 
 /// Internals that only the fuzz targets reach (built by cargo-fuzz with `--cfg fuzzing`).
 #[cfg(all(fuzzing, feature = "alloc"))]

@@ -45,6 +45,6 @@ pub use reassemble::{
 };
 pub use refs::References;
 pub use udh::{
-    parse_udh, ConcatInfo, HeaderNote, NoteList, ParsedUdh, ReferenceBits, Udh, MAX_HEADER_NOTES,
-    MAX_UDH_OCTETS,
+    parse_udh, udh_elements, ConcatInfo, ElementReading, HeaderNote, InformationElement, NoteList,
+    ParsedUdh, ReferenceBits, Udh, UdhElements, MAX_HEADER_NOTES, MAX_UDH_OCTETS,
 };

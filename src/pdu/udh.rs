@@ -430,6 +430,77 @@ impl NoteList {
 /// [`PduError::MissingHeader`] for empty input; [`PduError::HeaderPastEnd`] when the UDHL
 /// counts past the end; [`PduError::ElementPastEnd`] when an IE's length runs past the header.
 pub fn parse_udh(user_data: &[u8]) -> Result<ParsedUdh, PduError> {
+    let elements = udh_elements(user_data)?;
+    let mut parsed = ParsedUdh {
+        udh: Udh::default(),
+        octets: elements.octets(),
+        notes: NoteList::default(),
+        notes_dropped: 0,
+    };
+    let note = |parsed: &mut ParsedUdh, n: HeaderNote| {
+        if !parsed.notes.push(n) {
+            parsed.notes_dropped += 1;
+        }
+    };
+    for element in elements {
+        match element?.reading() {
+            ElementReading::Concat(concat) => parsed.udh.concat = Some(concat),
+            ElementReading::SingleShift { nli, language } => {
+                if language.is_none() && nli != 0 {
+                    note(
+                        &mut parsed,
+                        HeaderNote::UnknownLanguage {
+                            iei: IEI_SINGLE_SHIFT,
+                            nli,
+                        },
+                    );
+                }
+                parsed.udh.single_shift = language;
+            }
+            ElementReading::LockingShift { nli, language } => {
+                if language.is_none() && nli != 0 {
+                    note(
+                        &mut parsed,
+                        HeaderNote::UnknownLanguage {
+                            iei: IEI_LOCKING_SHIFT,
+                            nli,
+                        },
+                    );
+                }
+                parsed.udh.locking_shift = language;
+            }
+            ElementReading::Ignored(why) => note(&mut parsed, why),
+        }
+    }
+    Ok(parsed)
+}
+
+/// The information elements of the header at the start of `user_data` (UDHL first), in order,
+/// each with its octets and what a receiver reads in it: the walk [`parse_udh`] makes, one
+/// element at a time, for showing a header octet by octet.
+///
+/// ```
+/// use septet::{udh_elements, ConcatInfo, ElementReading, Language, ReferenceBits};
+/// let header = [0x08, 0x00, 0x03, 0x2A, 0x02, 0x01, 0x24, 0x01, 0x01];
+/// let elements = udh_elements(&header)?;
+/// assert_eq!(elements.octets(), 9);
+/// let elements = elements.collect::<Result<Vec<_>, _>>()?;
+/// assert_eq!((elements[0].offset, elements[0].iei, elements[0].data), (1, 0x00, &[0x2A, 0x02, 0x01][..]));
+/// assert_eq!(
+///     elements[0].reading(),
+///     ElementReading::Concat(ConcatInfo { reference: 42, total: 2, sequence: 1, bits: ReferenceBits::Eight })
+/// );
+/// assert_eq!(elements[1].bytes(&header), [0x24, 0x01, 0x01]);
+/// assert_eq!(elements[1].reading(), ElementReading::SingleShift { nli: 1, language: Some(Language::Turkish) });
+/// # Ok::<(), septet::PduError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`PduError::MissingHeader`] for empty input and [`PduError::HeaderPastEnd`] when the UDHL
+/// counts past the end (from this function); [`PduError::ElementPastEnd`] from the iterator,
+/// once, when an IE's length runs past the header (the iteration ends there).
+pub fn udh_elements(user_data: &[u8]) -> Result<UdhElements<'_>, PduError> {
     let Some(&udhl) = user_data.first() else {
         return Err(PduError::MissingHeader);
     };
@@ -440,30 +511,119 @@ pub fn parse_udh(user_data: &[u8]) -> Result<ParsedUdh, PduError> {
             available: user_data.len(),
         });
     }
-    let body = &user_data[1..octets];
-    let mut parsed = ParsedUdh {
-        udh: Udh::default(),
-        octets,
-        notes: NoteList::default(),
-        notes_dropped: 0,
-    };
-    let note = |parsed: &mut ParsedUdh, n: HeaderNote| {
-        if !parsed.notes.push(n) {
-            parsed.notes_dropped += 1;
-        }
-    };
-    let mut at = 0;
-    while at < body.len() {
-        let iei = body[at];
-        let Some(&length) = body.get(at + 1) else {
-            return Err(PduError::ElementPastEnd { iei, offset: at });
+    Ok(UdhElements {
+        header: &user_data[..octets],
+        at: 1,
+    })
+}
+
+/// The information elements of a header, from [`udh_elements`].
+///
+/// ```
+/// assert_eq!(septet::udh_elements(&[0x00])?.count(), 0);
+/// # Ok::<(), septet::PduError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct UdhElements<'a> {
+    /// The header, UDHL included.
+    header: &'a [u8],
+    /// Where the next element starts in `header` (past the end when done).
+    at: usize,
+}
+
+impl UdhElements<'_> {
+    /// Octets of the whole header, UDHL included (UDHL + 1).
+    ///
+    /// ```
+    /// assert_eq!(septet::udh_elements(&[0x03, 0x24, 0x01, 0x01, 0xD8])?.octets(), 4);
+    /// # Ok::<(), septet::PduError>(())
+    /// ```
+    pub fn octets(&self) -> usize {
+        self.header.len()
+    }
+}
+
+impl<'a> Iterator for UdhElements<'a> {
+    type Item = Result<InformationElement<'a>, PduError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let offset = self.at;
+        let iei = *self.header.get(offset)?;
+        let element = self.header.get(offset + 1).and_then(|&length| {
+            self.header
+                .get(offset + 2..offset + 2 + usize::from(length))
+        });
+        let Some(data) = element else {
+            self.at = self.header.len();
+            // Offsets in the error count from the first octet after the UDHL.
+            return Some(Err(PduError::ElementPastEnd {
+                iei,
+                offset: offset - 1,
+            }));
         };
-        let data = body
-            .get(at + 2..at + 2 + usize::from(length))
-            .ok_or(PduError::ElementPastEnd { iei, offset: at })?;
-        match iei {
-            IEI_CONCAT8 | IEI_CONCAT16 => {
-                let concat = match (iei, data) {
+        self.at = offset + 2 + data.len();
+        Some(Ok(InformationElement { offset, iei, data }))
+    }
+}
+
+impl core::iter::FusedIterator for UdhElements<'_> {}
+
+/// One information element of a header: `IEI | IEDL | data`.
+///
+/// ```
+/// let header = [0x03, 0x25, 0x01, 0x06];
+/// let element = septet::udh_elements(&header)?.next().unwrap()?;
+/// assert_eq!((element.offset, element.iei, element.octets()), (1, 0x25, 3));
+/// # Ok::<(), septet::PduError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct InformationElement<'a> {
+    /// Where it starts in the header, in octets (the UDHL is octet 0, so the first IE is at 1).
+    pub offset: usize,
+    /// The information element identifier.
+    pub iei: u8,
+    /// Its data (IEDL octets).
+    pub data: &'a [u8],
+}
+
+impl InformationElement<'_> {
+    /// Octets of the element: IEI, IEDL and data.
+    ///
+    /// ```
+    /// let element = septet::udh_elements(&[0x02, 0x70, 0x00])?.next().unwrap()?;
+    /// assert_eq!(element.octets(), 2);
+    /// # Ok::<(), septet::PduError>(())
+    /// ```
+    pub fn octets(&self) -> usize {
+        2 + self.data.len()
+    }
+
+    /// The element's octets in `header`, the header it was read from.
+    ///
+    /// ```
+    /// let header = [0x03, 0x24, 0x01, 0x01];
+    /// let element = septet::udh_elements(&header)?.next().unwrap()?;
+    /// assert_eq!(element.bytes(&header), [0x24, 0x01, 0x01]);
+    /// # Ok::<(), septet::PduError>(())
+    /// ```
+    pub fn bytes<'h>(&self, header: &'h [u8]) -> &'h [u8] {
+        header
+            .get(self.offset..self.offset + self.octets())
+            .unwrap_or_default()
+    }
+
+    /// What a receiver reads in it (TS 23.040, as septet decodes it).
+    ///
+    /// ```
+    /// use septet::{ElementReading, HeaderNote};
+    /// let element = septet::udh_elements(&[0x05, 0x00, 0x03, 0x2A, 0x02, 0x03])?.next().unwrap()?;
+    /// assert_eq!(element.reading(), ElementReading::Ignored(HeaderNote::InvalidConcat)); // seq 3 of 2
+    /// # Ok::<(), septet::PduError>(())
+    /// ```
+    pub fn reading(&self) -> ElementReading {
+        match (self.iei, self.data) {
+            (IEI_CONCAT8 | IEI_CONCAT16, data) => {
+                let concat = match (self.iei, data) {
                     (IEI_CONCAT8, &[reference, total, sequence]) => Some(ConcatInfo {
                         reference: u16::from(reference),
                         total,
@@ -479,28 +639,54 @@ pub fn parse_udh(user_data: &[u8]) -> Result<ParsedUdh, PduError> {
                     _ => None,
                 };
                 match concat {
-                    Some(concat) if concat.is_valid() => parsed.udh.concat = Some(concat),
-                    _ => note(&mut parsed, HeaderNote::InvalidConcat),
+                    Some(concat) if concat.is_valid() => ElementReading::Concat(concat),
+                    _ => ElementReading::Ignored(HeaderNote::InvalidConcat),
                 }
             }
-            IEI_SINGLE_SHIFT | IEI_LOCKING_SHIFT => match data {
-                &[nli] => {
-                    let language = Language::from_nli(nli)
-                        .filter(|l| iei == IEI_SINGLE_SHIFT || l.has_locking_table());
-                    if language.is_none() && nli != 0 {
-                        note(&mut parsed, HeaderNote::UnknownLanguage { iei, nli });
-                    }
-                    if iei == IEI_SINGLE_SHIFT {
-                        parsed.udh.single_shift = language;
-                    } else {
-                        parsed.udh.locking_shift = language;
-                    }
-                }
-                _ => note(&mut parsed, HeaderNote::BadShiftElement { iei }),
+            (IEI_SINGLE_SHIFT, &[nli]) => ElementReading::SingleShift {
+                nli,
+                language: Language::from_nli(nli),
             },
-            _ => note(&mut parsed, HeaderNote::UnknownElement { iei }),
+            (IEI_LOCKING_SHIFT, &[nli]) => ElementReading::LockingShift {
+                nli,
+                language: Language::from_nli(nli).filter(|l| l.has_locking_table()),
+            },
+            (IEI_SINGLE_SHIFT | IEI_LOCKING_SHIFT, _) => {
+                ElementReading::Ignored(HeaderNote::BadShiftElement { iei: self.iei })
+            }
+            (iei, _) => ElementReading::Ignored(HeaderNote::UnknownElement { iei }),
         }
-        at += 2 + usize::from(length);
     }
-    Ok(parsed)
+}
+
+/// What an information element says, as [`InformationElement::reading`] reads it.
+///
+/// ```
+/// let element = septet::udh_elements(&[0x03, 0x24, 0x01, 0x0E])?.next().unwrap()?;
+/// assert_eq!(element.reading(), septet::ElementReading::SingleShift { nli: 14, language: None });
+/// # Ok::<(), septet::PduError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementReading {
+    /// IE 0x00 or 0x08 that a receiver accepts.
+    Concat(ConcatInfo),
+    /// IE 0x24: the national single shift table (`language` is `None` for NLI 0, the default
+    /// table, and for an NLI with no table, which selects the default table).
+    SingleShift {
+        /// The NLI given.
+        nli: u8,
+        /// Its table.
+        language: Option<Language>,
+    },
+    /// IE 0x25: the national locking shift table (`language` is `None` for NLI 0, for Spanish,
+    /// which has no locking table, and for an NLI with no table: the default table is used).
+    LockingShift {
+        /// The NLI given.
+        nli: u8,
+        /// Its table.
+        language: Option<Language>,
+    },
+    /// An element a receiver skips, and why.
+    Ignored(HeaderNote),
 }

@@ -219,15 +219,58 @@ impl<'a> PartRanges<'a> {
     }
 }
 
+impl<'a> PartRanges<'a> {
+    /// The same parts, each with the units its text takes: septets in GSM-7 (an ESC pair
+    /// counts 2), UTF-16 code units in UCS-2; the header is not counted. These are the counts
+    /// the split itself made (they sum to [`Analysis::units`](crate::Analysis::units)).
+    ///
+    /// ```
+    /// let text = format!("{}€{}", "a".repeat(152), "b".repeat(10)); // € costs 2: not in part 1
+    /// let parts: Vec<_> = septet::part_ranges(&text, &septet::Options::default())?.with_units().collect();
+    /// assert_eq!(parts, [(0..152, 152), (152..165, 12)]);
+    /// # Ok::<(), septet::Error>(())
+    /// ```
+    pub fn with_units(self) -> PartUnits<'a> {
+        PartUnits(self)
+    }
+
+    fn next_with_units(&mut self) -> Option<(Range<usize>, usize)> {
+        let (end, units) = self.ends.next()?;
+        let range = self.start..end;
+        self.start = end;
+        Some((range, units))
+    }
+}
+
 impl Iterator for PartRanges<'_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        let (end, _) = self.ends.next()?;
-        let range = self.start..end;
-        self.start = end;
-        Some(range)
+        self.next_with_units().map(|(range, _)| range)
     }
 }
 
 impl core::iter::FusedIterator for PartRanges<'_> {}
+
+/// The parts' byte ranges with their units, from [`PartRanges::with_units`].
+///
+/// ```
+/// let units: Vec<usize> = septet::part_ranges(&"😀".repeat(40), &septet::Options::default())?
+///     .with_units()
+///     .map(|(_, units)| units)
+///     .collect();
+/// assert_eq!(units, [66, 14]); // UTF-16 units: a surrogate pair never straddles two parts
+/// # Ok::<(), septet::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct PartUnits<'a>(PartRanges<'a>);
+
+impl Iterator for PartUnits<'_> {
+    type Item = (Range<usize>, usize);
+
+    fn next(&mut self) -> Option<(Range<usize>, usize)> {
+        self.0.next_with_units()
+    }
+}
+
+impl core::iter::FusedIterator for PartUnits<'_> {}

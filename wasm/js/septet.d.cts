@@ -1,8 +1,8 @@
 // Types of septet-wasm's functions (CommonJS: `require("septet-wasm")` in Node). septet.d.ts
 // re-exports them for every ES-module entry. They need only the ES2020 library: no DOM, no
 // @types/node.
-import type { AnalysisResult, DecodeInput, DecodeResult, EncodeResult, Options } from "./septet-types.cjs";
-export type { AnalysisResult, Options, SeptetError, SmartEncoding, Replacement, LocatedChar, EncodedPart, EncodeResult, DecodeInput, DecodeResult } from "./septet-types.cjs";
+import type { AnalysisResult, DecodeInput, DecodeResult, EncodeResult, Options, UdhElement } from "./septet-types.cjs";
+export type { AnalysisResult, Options, SeptetError, SmartEncoding, Replacement, LocatedChar, EncodedPart, EncodeResult, DecodeInput, DecodeResult, UdhElement } from "./septet-types.cjs";
 
 /**
  * Where `init` loads the WebAssembly module from: a URL (a string or a `URL`), a fetch
@@ -108,10 +108,32 @@ export function substitution(character: string): string | undefined;
 export function substitutionName(character: string): string | undefined;
 
 /**
- * The septets a character costs in a charset (`"gsm0338"` when absent): 1, 2 for an extension
- * character, or `undefined` when it is not in the charset.
+ * The septets a character costs in a charset (`"gsm0338"` when absent) and, when given, under a
+ * pair of national tables (an analysis result's `national_language`; `gsm0338` only): 1, 2 for
+ * an extension or single shift character, or `undefined` when it is not in the charset (or pair).
+ * @example septets("ş", "gsm0338", { locking: null, single: "turkish" })  // 2
  */
-export function septets(character: string, charset?: "gsm0338" | "carrier-safe" | "ascii7"): number | undefined;
+export function septets(
+  character: string,
+  charset?: "gsm0338" | "carrier-safe" | "ascii7",
+  nationalLanguage?: { locking: string | null; single: string | null } | null,
+): number | undefined;
+
+/**
+ * The units each part's text takes, in order (septets for GSM-7, an extension or single shift
+ * character counting 2; UTF-16 code units for UCS-2; the header not counted): the split's own
+ * counts, for the parts `split` returns. Throws a `SeptetError` when the provider would reject
+ * the message.
+ * @example partUnits("a".repeat(200))  // [153, 47]
+ */
+export function partUnits(text: string, options?: Options): number[];
+
+/**
+ * A user data header in hex (`encode`'s `udh`) as its UDHL and information elements, each with
+ * its octets and what a receiver reads in it. `""` gives `[]`.
+ * @example udhElements("03240101")[1]  // { kind: "single_shift", offset: 1, octets: "240101", iei: 36, nli: 1, language: "turkish" }
+ */
+export function udhElements(udh: string): UdhElement[];
 
 /**
  * The bytes on the wire: the analysis plus `reference` and `encoded_parts` (UDH, TP-UD, TP-UDL,

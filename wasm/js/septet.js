@@ -14,7 +14,7 @@ function check() {
     throw new Error(
       "septet-wasm is not initialised: call `await init()` (or `initSync({ module: bytes })`) " +
         "once before analyze, segmentsCount, countMany, new Counter, split, smartEncode, " +
-        "substitution, substitutionName, septets, encode or decode. In Node, `import`/`require(\"septet-wasm\")` loads the module itself.",
+        "substitution, substitutionName, septets, partUnits, udhElements, encode or decode. In Node, `import`/`require(\"septet-wasm\")` loads the module itself.",
     );
   }
 }
@@ -80,9 +80,19 @@ export function substitutionName(character) {
   return raw.substitutionName(character);
 }
 
-export function septets(character, charset) {
+export function septets(character, charset, nationalLanguage) {
   check();
-  return raw.septets(character, charset);
+  return raw.septets(character, charset, nationalLanguage);
+}
+
+export function partUnits(text, options) {
+  check();
+  return raw.partUnits(text, options);
+}
+
+export function udhElements(udh) {
+  check();
+  return raw.udhElements(udh);
 }
 
 export function encode(text, options) {

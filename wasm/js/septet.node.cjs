@@ -30,6 +30,8 @@ module.exports = {
   substitution: raw.substitution,
   substitutionName: raw.substitutionName,
   septets: raw.septets,
+  partUnits: raw.partUnits,
+  udhElements: raw.udhElements,
   encode: raw.encode,
   decode: raw.decode,
 };

@@ -16,6 +16,8 @@ export const {
   substitution,
   substitutionName,
   septets,
+  partUnits,
+  udhElements,
   encode,
   decode,
 } = septet;

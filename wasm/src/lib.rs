@@ -105,6 +105,17 @@ export interface EncodeResult extends AnalysisResult {
   encoded_parts: EncodedPart[];
 }
 
+/** One piece of a user data header, from `udhElements`: the UDHL, then each information
+ * element with its octets (hex, upper case) and what a receiver reads in it. `offset` counts
+ * octets from the UDHL (octet 0). */
+export type UdhElement =
+  | { kind: "udhl"; offset: 0; octets: string; /** Octets of IEs that follow. */ length: number }
+  | { kind: "concatenation"; offset: number; octets: string; iei: 0 | 8; reference: number; total: number; sequence: number; bits: 8 | 16 }
+  | { kind: "single_shift" | "locking_shift"; offset: number; octets: string; iei: 36 | 37; nli: number;
+      /** The table's language; null for NLI 0 (the default table) or an NLI with no such table. */
+      language: string | null }
+  | { kind: "ignored"; offset: number; octets: string; iei: number; /** Why a receiver skips it. */ note: string };
+
 /** What `decode` takes: TP-UD in hex with its DCS, UDHI and UDL, or a whole TPDU in hex. */
 export type DecodeInput = { userData: string; dcs: number; udl: number; udhi?: boolean } | { pdu: string };
 
@@ -800,18 +811,133 @@ pub fn substitution_js(character: char) -> Option<String> {
     septet::substitution(character).map(String::from)
 }
 
-/// The septets a character costs in a charset (`"gsm0338"` when absent): 1, 2 for an extension
-/// character, or `undefined` when it is not in the charset. The page uses it to mark extension
-/// characters.
+/// The septets a character costs in a charset (`"gsm0338"` when absent) and, when given, under
+/// a pair of national tables (an analysis result's `national_language`, which applies to
+/// `gsm0338` only): 1, 2 for an extension or single shift character, or `undefined` when it is
+/// not in the charset (or the pair). The page uses it to mark 2-septet characters.
 #[wasm_bindgen(js_name = septets)]
-pub fn septets_js(character: char, charset: Option<String>) -> Result<Option<u8>, JsValue> {
+pub fn septets_js(
+    character: char,
+    charset: Option<String>,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ locking: string | null; single: string | null } | null"
+    )]
+    national_language: Option<js_sys::Object>,
+) -> Result<Option<u8>, JsValue> {
+    let invalid = |detail: String| js_error(&invalid_option_error(&detail));
     let charset = match charset.as_deref() {
         Some(name) => name
             .parse::<Charset>()
-            .map_err(|e| js_error(&invalid_option_error(&format!("option `charset`: {e}"))))?,
+            .map_err(|e| invalid(format!("option `charset`: {e}")))?,
         None => Charset::Gsm0338,
     };
-    Ok(charset.septets(character))
+    let table = |field: &str| -> Result<Option<septet::Language>, JsValue> {
+        let value = national_language
+            .as_ref()
+            .map(|pair| Reflect::get(pair, &JsValue::from_str(field)))
+            .transpose()?
+            .unwrap_or(JsValue::NULL);
+        match value.as_string() {
+            Some(name) => name
+                .parse()
+                .map(Some)
+                .map_err(|e| invalid(format!("national_language.{field}: {e}"))),
+            None if value.is_null() || value.is_undefined() => Ok(None),
+            None => Err(invalid(format!(
+                "national_language.{field} must be a language name or null"
+            ))),
+        }
+    };
+    let pair = septet::Alphabet::new(table("locking")?, table("single")?)
+        .ok_or_else(|| invalid("national_language: spanish has no locking table".into()))?;
+    if pair.is_default() {
+        return Ok(charset.septets(character));
+    }
+    if charset != Charset::Gsm0338 {
+        let error = septet::Error::NationalLanguagesWithCharset { charset };
+        return Err(invalid(error.to_string()));
+    }
+    Ok(pair.cost(character).map(|septets| septets as u8))
+}
+
+/// The units each part's text takes, in order: septets for GSM-7 (an extension or single shift
+/// character counts 2), UTF-16 code units for UCS-2; the header is not counted. They are the
+/// counts the split made (they sum to the analysis's `units`); the parts are `split`'s (and
+/// `analyze`'s `part_texts`). Throws a `SeptetError` when the provider would reject the message.
+#[wasm_bindgen(js_name = partUnits, unchecked_return_type = "number[]")]
+pub fn part_units_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsString,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = rust_string(&text)?;
+    let settings = settings_from(options)?;
+    let split = septet::split(&text, &settings.options)
+        .map_err(|e| js_error(&rejection_body(&e, &text, &settings.options)))?;
+    let units = js_sys::Array::new();
+    for (_, part_units) in split.ranges().with_units() {
+        units.push(&JsValue::from(part_units as u32));
+    }
+    Ok(units.into())
+}
+
+/// The octets of a user data header (`encode`'s `udh`, or one read from a received part) as its
+/// information elements, annotated: first the UDHL, then each IE with its octets in hex and
+/// what a receiver reads in it (the engine's header parser). `""` gives `[]`. Throws a
+/// `SeptetError` (`bad_hex`, `header_past_end`, `element_past_end`) for octets that are not a
+/// header.
+#[wasm_bindgen(js_name = udhElements, unchecked_return_type = "UdhElement[]")]
+pub fn udh_elements_js(udh: String) -> Result<JsValue, JsValue> {
+    let pdu_error = |e| js_error(&body_json(&Error::Pdu(e)));
+    let bytes = septet::decode_hex(&udh).map_err(pdu_error)?;
+    let list = js_sys::Array::new();
+    if bytes.is_empty() {
+        return Ok(list.into());
+    }
+    let elements = septet::udh_elements(&bytes).map_err(pdu_error)?;
+    let entry = |kind: &str, offset: usize, octets: &[u8]| {
+        let entry = js_sys::Object::new();
+        set(&entry, "kind", kind);
+        set(&entry, "offset", offset as u32);
+        set(&entry, "octets", septet::encode_hex(octets));
+        entry
+    };
+    let udhl = entry("udhl", 0, &bytes[..1]);
+    set(&udhl, "length", u32::from(bytes[0]));
+    list.push(&udhl);
+    for element in elements {
+        let element = element.map_err(pdu_error)?;
+        let reading = element.reading();
+        let kind = match reading {
+            septet::ElementReading::Concat(_) => "concatenation",
+            septet::ElementReading::SingleShift { .. } => "single_shift",
+            septet::ElementReading::LockingShift { .. } => "locking_shift",
+            _ => "ignored",
+        };
+        let out = entry(kind, element.offset, element.bytes(&bytes));
+        set(&out, "iei", element.iei);
+        match reading {
+            septet::ElementReading::Concat(c) => {
+                set(&out, "reference", c.reference);
+                set(&out, "total", c.total);
+                set(&out, "sequence", c.sequence);
+                set(&out, "bits", c.bits.bits());
+            }
+            septet::ElementReading::SingleShift { nli, language }
+            | septet::ElementReading::LockingShift { nli, language } => {
+                set(&out, "nli", nli);
+                set(&out, "language", language.map(septet::Language::name));
+            }
+            septet::ElementReading::Ignored(note) => set(&out, "note", note.to_string()),
+            _ => set(&out, "note", "not read"),
+        }
+        list.push(&out);
+    }
+    Ok(list.into())
+}
+
+/// Sets `object[key] = value` (a plain new object: cannot fail).
+fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), &value.into());
 }
 
 /// The name the substitution table gives a character (`undefined` when it has no substitution).
