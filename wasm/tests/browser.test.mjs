@@ -19,7 +19,7 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** Every option control, in the order a keyboard user meets them. */
-const CONTROLS = ["smart", "mode", "sender", "charset", "max-parts", "rate", "currency", "graphemes"];
+const CONTROLS = ["smart", "mode", "sender", "charset", "national", "concat", "max-parts", "rate", "currency", "graphemes"];
 
 function serve() {
   const server = createServer(async (req, res) => {
@@ -154,6 +154,98 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     assert.deepEqual(await parts(), { used: ["60/67 UTF-16 units", "11/67 UTF-16 units"], texts: ["ж".repeat(60), family] });
     assert.equal(await beforeFirstCut(), "ж".repeat(60));
     assert.equal(await page.locator("#highlight mark.ucs2").last().textContent(), family);
+  });
+
+  test("national language tables: the tables in force and the header each part carries", async (t) => {
+    const { page, text, type, parts } = await open(t);
+    /** Each part's header as shown: the octets, and each element's octets with its meaning. */
+    const headers = () => page.locator("[data-testid=part-udh]").evaluateAll((boxes) => boxes.map((box) => ({
+      hex: box.querySelector("[data-testid=udh-hex]").textContent,
+      elements: [...box.querySelectorAll("[data-testid=udh-element]")].map((row) => [...row.cells].map((c) => c.textContent)),
+    })));
+    const turkish = "Merhaba dünya, Şişli'de buluşalım";
+
+    // Off by default: Ş, ş and ı are not GSM-7, so the message is UCS-2: 33 characters, 33 UTF-16
+    // units, one part of 70 without a header.
+    assert.equal(await page.locator("#national").inputValue(), "none");
+    await type(turkish);
+    assert.equal(await text("encoding"), "UCS-2");
+    assert.equal(await text("units"), "33");
+    assert.deepEqual((await parts()).used, ["33/70 UTF-16 units"]);
+    // No national table enabled: no line about tables (the encoding says it all).
+    assert.equal(await page.locator("[data-testid=alphabet]").isVisible(), false);
+    assert.deepEqual(await headers(), [{ hex: "none", elements: [] }]);
+
+    // Turkish single shift (what Android enables in Turkey): GSM-7, the four Turkish letters
+    // (Ş ş ş ı) cost 2 septets each, 29 + 8 = 37 septets; the part's header is UDHL 03 and IE
+    // 24 01 01 (4 octets), so the part holds 160 - ⌈32/7⌉ = 155 septets.
+    await page.locator("#national").selectOption("turkish:single");
+    assert.equal(await text("encoding"), "GSM-7");
+    assert.equal(await text("alphabet"), "GSM-7 with the Turkish single shift table.");
+    assert.equal(await text("units"), "37");
+    assert.equal(await text("remaining"), "118 of 155");
+    assert.deepEqual(await parts(), { used: ["37/155 septets"], texts: [turkish] });
+    assert.deepEqual(await headers(), [{
+      hex: "03 24 01 01",
+      elements: [["03", "UDHL: 3 octets of elements follow"], ["24 01 01", "IE 24: national single shift table, Turkish (NLI 1)"]],
+    }]);
+    // The shifted letters are marked as 2-septet characters, named by their table.
+    assert.deepEqual(await page.locator("#highlight mark.ext").allTextContents(), ["Ş", "ş", "ş", "ı"]);
+    assert.match(await page.locator("#char-list li.ext").first().textContent(), /in the Turkish single shift table: 2 septets/);
+
+    // A long Turkish text (the spec's case from Android's tests): 160 letters ş at 2 septets,
+    // parts of 160 - ⌈8·9/7⌉ = 149 septets (concatenation IE + IE 24): 74 + 74 + 12 letters.
+    // Every part carries UDHL 08, IE 00 03 with reference 0, total 3, its sequence number, then
+    // IE 24 01 01.
+    await type("ş".repeat(160));
+    assert.equal(await text("parts"), "3");
+    assert.deepEqual(await parts(), {
+      used: ["148/149 septets", "148/149 septets", "24/149 septets"],
+      texts: ["ş".repeat(74), "ş".repeat(74), "ş".repeat(12)],
+    });
+    const long = await headers();
+    assert.deepEqual(long.map((h) => h.hex), [1, 2, 3].map((seq) => `08 00 03 00 03 0${seq} 24 01 01`));
+    long.forEach((h, i) => assert.deepEqual(h.elements, [
+      ["08", "UDHL: 8 octets of elements follow"],
+      [`00 03 00 03 0${i + 1}`, `IE 00: concatenation, 8-bit reference 0, part ${i + 1} of 3`],
+      ["24 01 01", "IE 24: national single shift table, Turkish (NLI 1)"],
+    ]));
+
+    await page.screenshot({ path: join(out, "national.png"), fullPage: true });
+
+    // 16-bit references: IE 08 04 (7 octets with UDHL) + IE 24 = 10 octets, 160 - ⌈80/7⌉ = 148
+    // septets a part: still 74 letters each.
+    await page.locator("#concat").selectOption("udh16");
+    assert.deepEqual((await parts()).used, ["148/148 septets", "148/148 septets", "24/148 septets"]);
+    assert.deepEqual((await headers()).map((h) => h.hex), [1, 2, 3].map((seq) => `09 08 04 00 00 03 0${seq} 24 01 01`));
+    assert.equal((await headers())[1].elements[1][1], "IE 08: concatenation, 16-bit reference 0, part 2 of 3");
+    await page.locator("#concat").selectOption("udh8");
+
+    // With the national tables off again the same text is UCS-2: 160 UTF-16 units, 67 + 67 + 26,
+    // and the headers hold only the concatenation IE (UDHL 05).
+    await page.locator("#national").selectOption("none");
+    assert.equal(await text("encoding"), "UCS-2");
+    assert.deepEqual((await parts()).used, ["67/67 UTF-16 units", "67/67 UTF-16 units", "26/67 UTF-16 units"]);
+    assert.deepEqual((await headers()).map((h) => h.hex), [1, 2, 3].map((seq) => `05 00 03 00 03 0${seq}`));
+
+    // All Turkish tables: the locking table holds ş at one septet, so least cost picks it
+    // (2 parts instead of 3): 160 septets do not fit the 155 of one part with IE 25, so two parts
+    // of 149 (concatenation IE + IE 25): 149 + 11.
+    await page.locator("#national").selectOption("turkish");
+    assert.equal(await text("alphabet"), "GSM-7 with the Turkish locking shift table.");
+    assert.deepEqual((await parts()).used, ["149/149 septets", "11/149 septets"]);
+    assert.deepEqual((await headers())[0].elements.at(-1), ["25 01 01", "IE 25: national locking shift table, Turkish (NLI 1)"]);
+
+    // National tables need the GSM 03.38 charset: another charset is refused beside the field,
+    // and the numbers stay (UCS-2 without the tables).
+    await page.locator("#charset").selectOption("ascii7");
+    const error = page.locator("[data-testid=national-error]");
+    assert.ok(await error.isVisible());
+    assert.match(await error.textContent(), /gsm0338/);
+    assert.equal(await page.locator("#national").getAttribute("aria-invalid"), "true");
+    assert.equal(await text("encoding"), "UCS-2");
+    await page.locator("#charset").selectOption("gsm0338");
+    assert.equal(await error.isVisible(), false);
   });
 
   test("the characters that force UCS-2 are highlighted, listed and found in the text", async (t) => {

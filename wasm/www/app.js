@@ -1,8 +1,9 @@
 // The calculator page: reads the controls, asks septet-wasm, shows the answer. Every number on
-// the page comes from the engine (analyze, septets, smartEncode, substitutionName); this file only
-// maps the engine's answer (character indices, replacements, part texts, errors) onto the
-// characters the user typed, and keeps the numbers on screen when one field is wrong.
-import init, { analyze, septets, smartEncode, substitutionName } from "./pkg/septet.js";
+// the page comes from the engine (analyze, partUnits, encode, udhElements, septets, smartEncode,
+// substitutionName); this file only maps the engine's answer (character indices, replacements,
+// part texts, headers, errors) onto the characters the user typed and into words, and keeps the
+// numbers on screen when one field is wrong.
+import init, { analyze, encode, partUnits, septets, smartEncode, substitutionName, udhElements } from "./pkg/septet.js";
 
 /** How long typing must pause before the results are announced to screen readers. */
 const ANNOUNCE_AFTER_MS = 800;
@@ -23,6 +24,7 @@ function baseOptions() {
     encoding: $("mode").value,
     charset: $("charset").value,
     split: $("graphemes").checked ? "graphemes" : "units",
+    concat: $("concat").value,
     parts: true,
   };
   if ($("sender").value) o.sender = $("sender").value;
@@ -31,6 +33,8 @@ function baseOptions() {
 
 /** Typed fields: each may be refused on its own, and its error is shown beside it. */
 const FIELDS = [
+  // National tables apply to the GSM 03.38 charset only: the engine refuses them with another.
+  { id: "national", key: "nationalLanguages", read: (input) => (input.value === "none" ? undefined : input.value) },
   { id: "max-parts", key: "maxParts", read: (input) => (input.value.trim() === "" ? undefined : Number(input.value)) },
   { id: "rate", key: "rate", read: (input) => input.value.trim() || undefined },
   { id: "currency", key: "currency", read: (input) => input.value.trim() || undefined },
@@ -52,6 +56,9 @@ function typedFields() {
   return { values, errors };
 }
 
+/** Errors that blame an option (a bad value, or national tables with a charset other than GSM 03.38). */
+const OPTION_ERRORS = new Set(["invalid_option", "national_languages_with_charset"]);
+
 /**
  * When the engine refuses an option: the typed fields it accepts, each tried on top of the base
  * options and those accepted before it, and the engine's error for each refused one (so one bad
@@ -63,7 +70,7 @@ function acceptedFields(text, base, values, errors) {
     try {
       analyze(text, { ...base, ...accepted, [field.key]: value });
     } catch (e) {
-      if (e.kind === "invalid_option") {
+      if (OPTION_ERRORS.has(e.kind)) {
         errors.set(field.id, e.message);
         continue;
       }
@@ -108,27 +115,30 @@ function analyseKeepingNumbers(text, options) {
 
 const septetCache = new Map();
 
-/** The engine's septet cost of a character in a charset (1, 2, or undefined), remembered. */
-function septetsOf(c, charset) {
-  const key = `${charset}\u0000${c}`;
-  if (!septetCache.has(key)) septetCache.set(key, septets(c, charset));
+/**
+ * The engine's septet cost of a character in the result's charset and national tables (1, 2, or
+ * undefined), remembered.
+ */
+function septetsOf(c, result) {
+  const { locking, single } = result.national_language;
+  const key = `${result.charset}\u0000${locking}\u0000${single}\u0000${c}`;
+  if (!septetCache.has(key)) septetCache.set(key, septets(c, result.charset, result.national_language));
   return septetCache.get(key);
 }
 
 /**
- * The units each part uses, from the engine: in GSM-7 the septets of its characters in the
- * message's charset; in UCS-2 the part analysed on its own as UCS-2.
+ * What goes out, part by part, from the engine: the units of each part's text (the split's own
+ * counts) and, from `encode`, the header each part carries, read back into its elements. The
+ * error instead when the bytes cannot be built (more than 255 parts).
  */
-function partUnits(partTexts, result) {
-  if (result.encoding === "GSM-7") {
-    return partTexts.map((part) => {
-      let units = 0;
-      for (const c of part) units += septetsOf(c, result.charset);
-      return units;
-    });
+function partsOnTheWire(text, options) {
+  try {
+    const units = partUnits(text, options);
+    const headers = encode(text, options).encoded_parts.map((p) => ({ udh: p.udh, elements: udhElements(p.udh), part: p }));
+    return { units, headers };
+  } catch (e) {
+    return { error: e };
   }
-  return partTexts.map((part) =>
-    analyze(part, { encoding: "ucs2", maxParts: part.length + 1, maxCharacters: part.length + 1 }).units);
 }
 
 /**
@@ -161,6 +171,46 @@ function showWithSmall(id, number, rest) {
 
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "turkish" → "Turkish" (the engine names languages in lower case). */
+function languageName(name) {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** The tables a result names, in words: "GSM-7 with the Turkish single shift table". */
+function alphabetSentence(result) {
+  if (result.encoding !== "GSM-7") return `${result.encoding}: 16 bits a character, no GSM-7 tables`;
+  const { locking, single } = result.national_language;
+  const tables = [];
+  if (locking) tables.push(`the ${languageName(locking)} locking shift table`);
+  if (single) tables.push(`the ${languageName(single)} single shift table`);
+  if (tables.length === 0) return "GSM-7 with the default alphabet and its extension table";
+  return `GSM-7 with ${tables.join(" and ")}`;
+}
+
+/** A header element in words, from what the engine read in it. */
+function elementMeaning(element) {
+  const ie = `IE ${element.octets.slice(0, 2)}`;
+  switch (element.kind) {
+    case "udhl":
+      return `UDHL: ${plural(element.length, "octet", "octets")} of elements follow`;
+    case "concatenation":
+      return `${ie}: concatenation, ${element.bits}-bit reference ${element.reference}, part ${element.sequence} of ${element.total}`;
+    case "single_shift":
+    case "locking_shift": {
+      const table = element.kind === "single_shift" ? "single shift" : "locking shift";
+      const language = element.language ? languageName(element.language) : "default";
+      return `${ie}: national ${table} table, ${language} (NLI ${element.nli})`;
+    }
+    default:
+      return `${ie}: ${element.note}`;
+  }
+}
+
+/** Hex in octets: "050003" → "05 00 03". */
+function spacedHex(hex) {
+  return (hex.match(/../g) || []).join(" ");
 }
 
 function unitName(result) {
@@ -265,7 +315,7 @@ function renderCharacters(text, result, refusedList, options) {
     if (refused.has(i)) return "refused";
     if (forcing.has(i)) return "ucs2";
     if (replaced.has(i)) return "replaced";
-    if (gsm && septetsOf(c, result.charset) === 2) return "ext";
+    if (gsm && septetsOf(c, result) === 2) return "ext";
     return "";
   });
 
@@ -350,7 +400,9 @@ function renderCharacters(text, result, refusedList, options) {
       refused: "cannot be sent as GSM-7: refused by the gsm7 request",
       ucs2: "forces the whole message into UCS-2",
       replaced: group.to === "" ? "smart encoding removes it" : "smart encoding sends",
-      ext: "an extension character: 2 septets",
+      ext: result.national_language.single
+        ? `in the ${languageName(result.national_language.single)} single shift table: 2 septets`
+        : "an extension character: 2 septets",
     }[group.kind];
     const label = document.createElement("span");
     label.append(` ${describe(group.marked.join(""))}: ${what}`);
@@ -415,7 +467,7 @@ function renderWithout(chars, forcing, result, options) {
   line.hidden = false;
 }
 
-function renderParts(result) {
+function renderParts(result, wire) {
   const list = $("part-list");
   list.replaceChildren();
   if (!result || !result.part_texts) {
@@ -425,7 +477,6 @@ function renderParts(result) {
     list.append(empty);
     return;
   }
-  const units = partUnits(result.part_texts, result);
   const unit = unitName(result);
   result.part_texts.forEach((text, i) => {
     const item = document.createElement("li");
@@ -433,25 +484,79 @@ function renderParts(result) {
     const head = document.createElement("div");
     head.className = "part-head";
     const title = document.createElement("strong");
+    title.id = `part-${i + 1}-title`;
     title.textContent = `Part ${i + 1} of ${result.part_texts.length}`;
     const used = document.createElement("span");
     used.className = "part-used";
     used.dataset.testid = "part-used";
-    used.textContent = `${units[i]}/${result.units_per_part} ${unit}`;
     head.append(title, used);
     const bar = document.createElement("div");
     bar.className = "bar";
     bar.setAttribute("aria-hidden", "true");
     const fill = document.createElement("div");
-    fill.style.width = `${Math.min(100, (100 * units[i]) / result.units_per_part)}%`;
     bar.append(fill);
+    if (wire.units) {
+      used.textContent = `${wire.units[i]}/${result.units_per_part} ${unit}`;
+      fill.style.width = `${Math.min(100, (100 * wire.units[i]) / result.units_per_part)}%`;
+    } else {
+      used.textContent = `?/${result.units_per_part} ${unit}`;
+    }
     const body = document.createElement("div");
     body.className = "part-text";
     body.dataset.testid = "part-text";
     body.textContent = text;
-    item.append(head, bar, body);
+    item.append(head, bar, renderHeader(wire, i, title.id), body);
     list.append(item);
   });
+}
+
+/** The header part `i` carries: its octets, then a table of its elements and what they say. */
+function renderHeader(wire, i, titleId) {
+  const box = document.createElement("div");
+  box.className = "udh";
+  box.dataset.testid = "part-udh";
+  if (wire.error) {
+    box.textContent = `Header: not available (${wire.error.message}).`;
+    return box;
+  }
+  const { udh, elements, part } = wire.headers[i];
+  const line = document.createElement("p");
+  line.className = "udh-line";
+  const label = document.createElement("span");
+  label.className = "udh-label";
+  label.textContent = "Header";
+  const octets = document.createElement("code");
+  octets.dataset.testid = "udh-hex";
+  if (udh === "") {
+    octets.textContent = "none";
+    line.append(label, " ", octets, ` (TP-UDHI ${part.udhi ? "set" : "clear"})`);
+    box.append(line);
+    return box;
+  }
+  octets.textContent = spacedHex(udh);
+  line.append(label, " ", octets, ` (${plural(udh.length / 2, "octet", "octets")}, TP-UDHI ${part.udhi ? "set" : "clear"})`);
+  const table = document.createElement("table");
+  table.className = "udh-elements";
+  table.setAttribute("aria-labelledby", titleId);
+  const caption = document.createElement("caption");
+  caption.className = "visually-hidden";
+  caption.textContent = "Header elements";
+  table.append(caption);
+  for (const element of elements) {
+    const row = document.createElement("tr");
+    row.dataset.testid = "udh-element";
+    row.dataset.kind = element.kind;
+    const hex = document.createElement("td");
+    const code = document.createElement("code");
+    code.textContent = spacedHex(element.octets);
+    hex.append(code);
+    const meaning = document.createElement("td");
+    meaning.textContent = elementMeaning(element);
+    row.append(hex, meaning);
+    table.append(row);
+  }
+  box.append(line, table);
+  return box;
 }
 
 // ---- The update cycle -------------------------------------------------------------------
@@ -500,12 +605,12 @@ function update() {
   const { values, errors } = typedFields();
   let options = { ...base, ...Object.fromEntries(values.map(([field, value]) => [field.key, value])) };
   let outcome = analyseKeepingNumbers(text, options);
-  if (values.length && outcome.rejections.some((e) => e.kind === "invalid_option")) {
+  if (values.length && outcome.rejections.some((e) => OPTION_ERRORS.has(e.kind))) {
     options = { ...base, ...acceptedFields(text, base, values, errors) };
     outcome = analyseKeepingNumbers(text, options);
   }
   for (const field of FIELDS) setFieldError(field.id, errors.get(field.id));
-  const { result, rejections, refused } = outcome;
+  const { result, rejections, refused, relaxed } = outcome;
 
   setFieldError("message", rejections.length ? rejections.map((e) => rejectionText(e, text)).join(" ") : "");
   $("summary").classList.toggle("refused", rejections.length > 0);
@@ -514,6 +619,10 @@ function update() {
   if (result) {
     const unit = unitName(result);
     show("encoding", result.encoding);
+    // The tables in force, once the user has enabled national tables (without them they are
+    // always the default alphabet, which the encoding already says).
+    show("alphabet", alphabetSentence(result) + ".");
+    $("alphabet").hidden = !options.nationalLanguages;
     show("characters", String(result.characters));
     show("units-label", unit[0].toUpperCase() + unit.slice(1));
     show("units", String(result.units));
@@ -521,12 +630,15 @@ function update() {
     showWithSmall("remaining", String(result.units_remaining), ` of ${result.units_per_part}`);
     if (result.cost) showWithSmall("cost", result.cost.amount, result.cost.currency ? ` ${result.cost.currency}` : "");
     else show("cost", "–");
-    sentence = `${result.encoding}, ${plural(result.characters, "character", "characters")}, ${plural(result.units, unit.replace(/s$/, ""), unit)}, ${plural(result.parts, "part", "parts")}, ${result.units_remaining} left in the last part`;
+    const national = result.national_language.locking || result.national_language.single;
+    sentence = `${national ? alphabetSentence(result) : result.encoding}, ${plural(result.characters, "character", "characters")}, ${plural(result.units, unit.replace(/s$/, ""), unit)}, ${plural(result.parts, "part", "parts")}, ${result.units_remaining} left in the last part`;
     if (result.cost) sentence += `, cost ${$("cost").textContent}`;
     sentence += ".";
   } else {
     const empty = text === "";
     show("encoding", "–");
+    show("alphabet", "");
+    $("alphabet").hidden = true;
     show("characters", empty ? "0" : "–");
     show("units-label", "Units");
     show("units", empty ? "0" : "–");
@@ -551,7 +663,7 @@ function update() {
   }
 
   renderCharacters(text, result, refused, options);
-  renderParts(result);
+  renderParts(result, result ? partsOnTheWire(text, relaxed) : {});
   try {
     $("smart-text").textContent = smartEncode(text);
   } catch {
@@ -561,7 +673,7 @@ function update() {
 }
 
 await init();
-for (const id of ["message", "smart", "mode", "sender", "charset", "graphemes", "rate", "currency", "max-parts"]) {
+for (const id of ["message", "smart", "mode", "sender", "charset", "national", "concat", "graphemes", "rate", "currency", "max-parts"]) {
   $(id).addEventListener("input", update);
   $(id).addEventListener("change", update);
 }
