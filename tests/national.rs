@@ -251,6 +251,17 @@ fn split_agrees_with_analysis() {
         }
         let last = naive::analysis_units(parts.last().unwrap(), &a);
         assert_eq!(a.units_remaining, a.units_per_part - last);
+        // The split's own counts, part by part, are the naive model's under the chosen pair.
+        let with_units: Vec<(&str, usize)> = split
+            .ranges()
+            .with_units()
+            .map(|(range, units)| (&split.text()[range], units))
+            .collect();
+        let model: Vec<(&str, usize)> = parts
+            .iter()
+            .map(|part| (*part, naive::analysis_units(part, &a)))
+            .collect();
+        assert_eq!(with_units, model);
     }
 }
 

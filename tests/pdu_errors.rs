@@ -535,3 +535,89 @@ fn single_part_messages_complete_at_once() {
     );
     let _ = Language::Turkish;
 }
+
+#[test]
+fn header_elements_one_by_one() {
+    use septet::{udh_elements, ElementReading, InformationElement};
+    let header = [
+        0x0F, // UDHL = 15
+        0x70, 0x01, 0xAA, // unknown
+        0x08, 0x04, 0xD0, 0xDE, 0x02, 0x01, // concat, 16-bit reference 0xD0DE, part 1 of 2
+        0x24, 0x01, 0x01, // single shift: Turkish
+        0x25, 0x01, 0x02, // locking shift: Spanish, which has none
+        0x99, // after the header: text
+    ];
+    let elements = udh_elements(&header).unwrap();
+    assert_eq!(elements.octets(), 16);
+    let elements: Vec<InformationElement> = elements.map(Result::unwrap).collect();
+    let walked: Vec<(usize, u8, &[u8], ElementReading)> = elements
+        .iter()
+        .map(|e| (e.offset, e.iei, e.bytes(&header), e.reading()))
+        .collect();
+    assert_eq!(
+        walked,
+        [
+            (
+                1,
+                0x70,
+                &header[1..4],
+                ElementReading::Ignored(HeaderNote::UnknownElement { iei: 0x70 })
+            ),
+            (
+                4,
+                0x08,
+                &header[4..10],
+                ElementReading::Concat(ConcatInfo {
+                    reference: 0xD0DE,
+                    total: 2,
+                    sequence: 1,
+                    bits: ReferenceBits::Sixteen
+                })
+            ),
+            (
+                10,
+                0x24,
+                &header[10..13],
+                ElementReading::SingleShift {
+                    nli: 1,
+                    language: Some(Language::Turkish)
+                }
+            ),
+            (
+                13,
+                0x25,
+                &header[13..16],
+                ElementReading::LockingShift {
+                    nli: 2,
+                    language: None
+                }
+            ),
+        ]
+    );
+    assert_eq!(elements[1].data, [0xD0, 0xDE, 0x02, 0x01]);
+    // A wrong-length shift IE is skipped.
+    let bad_shift = udh_elements(&[0x04, 0x24, 0x02, 0x01, 0x01])
+        .unwrap()
+        .next();
+    assert_eq!(
+        bad_shift.unwrap().unwrap().reading(),
+        ElementReading::Ignored(HeaderNote::BadShiftElement { iei: 0x24 })
+    );
+    // An element past the end: one error (offset after the UDHL, as parse_udh reports it), then
+    // the walk ends.
+    let mut walk = udh_elements(&[0x04, 0x24, 0x01, 0x01, 0x00]).unwrap();
+    assert!(walk.next().unwrap().is_ok());
+    assert_eq!(
+        walk.next(),
+        Some(Err(PduError::ElementPastEnd { iei: 0, offset: 3 }))
+    );
+    assert_eq!(walk.next(), None);
+    assert!(matches!(udh_elements(&[]), Err(PduError::MissingHeader)));
+    assert!(matches!(
+        udh_elements(&[0x07, 0x00]),
+        Err(PduError::HeaderPastEnd {
+            header_octets: 8,
+            available: 2
+        })
+    ));
+}

@@ -113,6 +113,12 @@ proptest! {
         }
         prop_assert_eq!(total, a.units);
         prop_assert_eq!(a.units_per_part - naive::units(parts[parts.len() - 1], a.encoding, a.charset), a.units_remaining);
+        // The split's own per-part counts are the naive model's.
+        let with_units: Vec<(&str, usize)> =
+            s.ranges().with_units().map(|(range, units)| (&s.text()[range], units)).collect();
+        let model: Vec<(&str, usize)> =
+            parts.iter().map(|part| (*part, naive::units(part, a.encoding, a.charset))).collect();
+        prop_assert_eq!(with_units, model);
         // Cutting between characters of &str never splits an escape pair or a surrogate pair:
         // each character is whole in its part, and its units are counted whole above.
         if options.split == SplitMode::Graphemes {

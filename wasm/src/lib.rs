@@ -854,8 +854,9 @@ pub fn septets_js(
         return Ok(charset.septets(character));
     }
     if charset != Charset::Gsm0338 {
+        // The error `analyze` throws for the same combination.
         let error = septet::Error::NationalLanguagesWithCharset { charset };
-        return Err(invalid(error.to_string()));
+        return Err(js_error(&body_json(&Error::Rejected(error))));
     }
     Ok(pair.cost(character).map(|septets| septets as u8))
 }
@@ -925,7 +926,8 @@ pub fn udh_elements_js(udh: String) -> Result<JsValue, JsValue> {
             septet::ElementReading::SingleShift { nli, language }
             | septet::ElementReading::LockingShift { nli, language } => {
                 set(&out, "nli", nli);
-                set(&out, "language", language.map(septet::Language::name));
+                let name = language.map_or(JsValue::NULL, |l| l.name().into());
+                set(&out, "language", name);
             }
             septet::ElementReading::Ignored(note) => set(&out, "note", note.to_string()),
             _ => set(&out, "note", "not read"),
