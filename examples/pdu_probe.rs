@@ -4,12 +4,27 @@
 //! ```sh
 //! cargo build --release --example pdu_probe
 //! valgrind --tool=callgrind ./target/release/examples/pdu_probe analyze 10000   # or part, encode
+//! valgrind --tool=callgrind ./target/release/examples/pdu_probe none 10000      # the loop alone
 //! ```
+//!
+//! A third argument `cyrillic` runs the benchmark's UCS-2 message instead (`part` then encodes
+//! UCS-2).
 
 use std::hint::black_box;
 fn main() {
     let which = std::env::args().nth(1).unwrap();
-    let text = "Your code is 483920. It expires in 10 minutes. Do not share it with anyone. Reply STOP to opt out.";
+    let cyrillic = std::env::args().nth(3).as_deref() == Some("cyrillic");
+    let (text, coding) = if cyrillic {
+        (
+            "Здравствуйте! Ваш заказ отправлен и будет доставлен завтра. Код: 4839.",
+            septet::PartCoding::Ucs2,
+        )
+    } else {
+        (
+            "Your code is 483920. It expires in 10 minutes. Do not share it with anyone. Reply STOP to opt out.",
+            septet::PartCoding::Gsm7(septet::Alphabet::DEFAULT),
+        )
+    };
     let options = septet::Options::default();
     let mut ud = [0u8; 140];
     for _ in 0..std::env::args()
@@ -22,13 +37,7 @@ fn main() {
             }
             "part" => {
                 black_box(
-                    septet::encode_part_into(
-                        black_box(text),
-                        septet::PartCoding::Gsm7(septet::Alphabet::DEFAULT),
-                        None,
-                        &mut ud,
-                    )
-                    .unwrap(),
+                    septet::encode_part_into(black_box(text), coding, None, &mut ud).unwrap(),
                 );
             }
             "encode" => {

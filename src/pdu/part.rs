@@ -3,7 +3,7 @@
 
 use super::address::Address;
 use super::pack::packed_octets;
-use super::udh::{ConcatInfo, Udh, MAX_UDH_OCTETS};
+use super::udh::{ConcatInfo, Udh};
 use super::{DataCoding, PduError};
 use crate::alphabet::{Alphabet, WriteStop};
 
@@ -355,30 +355,24 @@ pub fn encode_part_into(
 }
 
 fn encode_ucs2_into(text: &str, udh: &Udh, out: &mut [u8]) -> Result<PartInfo, PduError> {
-    let mut header = [0u8; MAX_UDH_OCTETS];
-    let udh_octets = udh.write(&mut header)?;
+    let mut user_data = [0u8; MAX_USER_DATA_OCTETS];
+    let udh_octets = udh.write(&mut user_data)?;
     let capacity = (MAX_USER_DATA_OCTETS - udh_octets) / 2;
-    let units = text.encode_utf16().count();
-    if units > capacity {
+    let Some(units) = write_utf16be(text, &mut user_data[udh_octets..udh_octets + 2 * capacity])
+    else {
         return Err(PduError::PartTooLong {
-            needed: units,
+            needed: text.encode_utf16().count(),
             capacity,
         });
-    }
+    };
     let needed = udh_octets + 2 * units;
-    if out.len() < needed {
+    let Some(out) = out.get_mut(..needed) else {
         return Err(PduError::BufferTooSmall {
             needed,
             available: out.len(),
         });
-    }
-    out[..udh_octets].copy_from_slice(&header[..udh_octets]);
-    for (slot, unit) in out[udh_octets..needed]
-        .chunks_exact_mut(2)
-        .zip(text.encode_utf16())
-    {
-        slot.copy_from_slice(&unit.to_be_bytes());
-    }
+    };
+    out.copy_from_slice(&user_data[..needed]);
     Ok(PartInfo {
         user_data_octets: needed,
         udh_octets,
@@ -387,6 +381,48 @@ fn encode_ucs2_into(text: &str, udh: &Udh, out: &mut [u8]) -> Result<PartInfo, P
         udhi: udh_octets > 0,
         text_units: units,
     })
+}
+
+/// Writes `text` as UTF-16 big-endian into `out`, decoding its UTF-8 directly (one pass),
+/// and returns the code units written; `None` when `out` is too short.
+fn write_utf16be(text: &str, out: &mut [u8]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // The continuation byte `k` places after `i` (the text is valid UTF-8: always there).
+    let low6 = |i: usize| u32::from(bytes.get(i).copied().unwrap_or(0x80) & 0x3F);
+    let mut i = 0;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let (scalar, length) = match lead {
+            0x00..=0x7F => (u32::from(lead), 1),
+            0x80..=0xDF => ((u32::from(lead & 0x1F) << 6) | low6(i + 1), 2),
+            0xE0..=0xEF => (
+                (u32::from(lead & 0x0F) << 12) | (low6(i + 1) << 6) | low6(i + 2),
+                3,
+            ),
+            _ => (
+                (u32::from(lead & 0x07) << 18)
+                    | (low6(i + 1) << 12)
+                    | (low6(i + 2) << 6)
+                    | low6(i + 3),
+                4,
+            ),
+        };
+        i += length;
+        if scalar < 0x1_0000 {
+            out.get_mut(at..at + 2)?
+                .copy_from_slice(&(scalar as u16).to_be_bytes());
+            at += 2;
+        } else {
+            let offset = scalar - 0x1_0000;
+            let high = 0xD800 | (offset >> 10) as u16;
+            let low = 0xDC00 | (offset & 0x3FF) as u16;
+            let slot = out.get_mut(at..at + 4)?;
+            slot[..2].copy_from_slice(&high.to_be_bytes());
+            slot[2..].copy_from_slice(&low.to_be_bytes());
+            at += 4;
+        }
+    }
+    Some(at / 2)
 }
 
 /// How GSM-7 text goes into SMPP `short_message`.
@@ -609,5 +645,43 @@ mod identity_tests {
             ),
             Err(WriteStop::NotEncodable('\u{1B}'))
         ));
+    }
+}
+
+#[cfg(test)]
+mod utf16_tests {
+    use super::*;
+    use std::string::String;
+    use std::vec::Vec;
+
+    #[test]
+    fn utf16be_agrees_with_the_standard_library() {
+        let texts = [
+            "",
+            "Hi",
+            "Здравствуйте! Код: 4839.",
+            "€ 订单已发货 ™©®",
+            "😀👍🏽 a 👩‍👩‍👧 \u{10FFFF} \u{FFFF} \u{800} \u{7FF} \u{80} \u{7F}",
+        ];
+        for text in texts {
+            let expected: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            let mut out = [0u8; 200];
+            assert_eq!(
+                write_utf16be(text, &mut out),
+                Some(expected.len() / 2),
+                "{text}"
+            );
+            assert_eq!(out[..expected.len()], expected[..], "{text}");
+            if !expected.is_empty() {
+                // One octet short: refused, never cut.
+                assert_eq!(write_utf16be(text, &mut out[..expected.len() - 1]), None);
+            }
+        }
+        // Every scalar value, in one text per plane-sized slice.
+        let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let expected: Vec<u8> = all.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut out = std::vec![0u8; expected.len()];
+        assert_eq!(write_utf16be(&all, &mut out), Some(expected.len() / 2));
+        assert_eq!(out, expected);
     }
 }
