@@ -147,19 +147,27 @@ mod tests {
         for dcs in 0..=255u8 {
             let expected = match dcs {
                 0x00..=0x7F if dcs & 0x20 != 0 => None,
+                // Alphabet 11 is reserved: read as the default alphabet (TS 23.038 §4).
                 0x00..=0x7F => [
                     Some(DataCoding::Gsm7),
                     Some(DataCoding::EightBit),
                     Some(DataCoding::Ucs2),
-                    None,
+                    Some(DataCoding::Gsm7),
                 ][usize::from((dcs >> 2) & 3)],
-                0x80..=0xBF => None,
+                // The reserved groups 1000-1011: the default alphabet too.
+                0x80..=0xBF => Some(DataCoding::Gsm7),
                 0xC0..=0xDF => Some(DataCoding::Gsm7),
                 0xE0..=0xEF => Some(DataCoding::Ucs2),
                 _ if dcs & 4 == 0 => Some(DataCoding::Gsm7),
                 _ => Some(DataCoding::EightBit),
             };
             assert_eq!(DataCoding::from_dcs(dcs).ok(), expected, "0x{dcs:02X}");
+            let reserved = match dcs {
+                0x00..=0x7F => (dcs >> 2) & 3 == 3,
+                0x80..=0xBF => true,
+                _ => false,
+            };
+            assert_eq!(DataCoding::is_reserved(dcs), reserved, "0x{dcs:02X}");
         }
     }
 }
