@@ -179,7 +179,11 @@ fn codes_slice(code: &mut String, name: &str, table: Option<&Table>) {
         return;
     };
     writeln!(code, "    // {name}\n    &[").unwrap();
-    let pairs: Vec<(u16, u8)> = codes(table).into_iter().collect();
+    // ASCII is looked up in arrays built from the `*_CHARS` tables (`code_of`): only the rest here.
+    let pairs: Vec<(u16, u8)> = codes(table)
+        .into_iter()
+        .filter(|&(scalar, _)| scalar >= 0x80)
+        .collect();
     for chunk in pairs.chunks(6) {
         code.push_str("       ");
         for (scalar, septet) in chunk {
@@ -206,11 +210,11 @@ fn generate(tables: &Tables) -> String {
         writeln!(code, "    // {}", NAMES[nli]).unwrap();
         chars_array(&mut code, Some(table));
     }
-    code.push_str("];\n\n/// Locking shift tables by NLI: (UTF-16 unit, code), sorted by unit.\npub(super) static LOCKING_CODES: [&[(u16, u8)]; 14] = [\n");
+    code.push_str("];\n\n/// Locking shift tables by NLI: (UTF-16 unit, code) of the characters outside ASCII, sorted by unit.\npub(super) static LOCKING_CODES: [&[(u16, u8)]; 14] = [\n");
     for (nli, table) in tables.locking.iter().enumerate() {
         codes_slice(&mut code, NAMES[nli], table.as_ref());
     }
-    code.push_str("];\n\n/// Single shift tables by NLI: (UTF-16 unit, code after ESC), sorted by unit; a character at two\n/// positions has the last one.\npub(super) static SINGLE_CODES: [&[(u16, u8)]; 14] = [\n");
+    code.push_str("];\n\n/// Single shift tables by NLI: (UTF-16 unit, code after ESC) of the characters outside ASCII, sorted\n/// by unit; a character at two positions has the last one.\npub(super) static SINGLE_CODES: [&[(u16, u8)]; 14] = [\n");
     for (nli, table) in tables.single.iter().enumerate() {
         codes_slice(&mut code, NAMES[nli], Some(table));
     }
