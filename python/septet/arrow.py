@@ -79,8 +79,8 @@ def analyze(
 
     ``options`` are those of :func:`septet.analyze`. A ``ChunkedArray`` is analysed chunk by
     chunk and the results joined into one ``StructArray``. ``jobs`` is the number of threads
-    (default: the machine's cores for arrays of 16,384 messages or more, one thread below);
-    the result is the same for every ``jobs``.
+    the analysis is shared among (default 1; building the columns stays on one thread); the
+    result is the same for every ``jobs``.
 
     >>> import pyarrow as pa
     >>> import septet.arrow

@@ -234,8 +234,8 @@ pub(crate) fn extract_text(
     })
 }
 
-/// Analyses many messages with the GIL released, on `jobs` threads (default: the machine's
-/// cores for long inputs).
+/// Analyses many messages with the GIL released, the analysis shared among `jobs` threads
+/// (default 1).
 #[pyfunction]
 #[pyo3(signature = (texts, /, *, jobs = None, **options))]
 pub(crate) fn analyze_many<'py>(

@@ -57,8 +57,8 @@ pub(crate) fn arrow_type<'py>(
     DataType::Struct(fields(cost_scale(&settings))).to_pyarrow(py)
 }
 
-/// Analyses every message of a pyarrow string, large_string or string_view array, on `jobs`
-/// threads (default: the machine's cores for long arrays).
+/// Analyses every message of a pyarrow string, large_string or string_view array, the analysis
+/// shared among `jobs` threads (default 1).
 #[pyfunction]
 #[pyo3(signature = (array, /, *, jobs = None, **options))]
 pub(crate) fn analyze_arrow<'py>(
