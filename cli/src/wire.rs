@@ -13,7 +13,7 @@ use septet_report::{
     ReadRequest, Reassembly, Settings,
 };
 
-use crate::batch::{summary::Tally, LineHandler};
+use crate::batch::{append, summary::Tally, LineHandler};
 
 /// The encoding handler of `septet batch --encode`: each line's encoded message, references
 /// numbered across the batch (run it with one job: the numbering follows the input order).
@@ -67,12 +67,6 @@ impl LineHandler for Encode {
         let request = ReadRequest::new(id, text.to_string(), Default::default());
         self.encode(request, out)
     }
-}
-
-/// Appends an output line's JSON to `out` and returns its outcome.
-fn append(out: &mut Vec<u8>, line: septet_report::OutputLine) -> Outcome {
-    out.extend_from_slice(line.json.as_bytes());
-    line.outcome
 }
 
 /// The decoding handler of `septet batch --decode`: each line

@@ -694,6 +694,12 @@ pub fn smart_encode_js(text: JsString) -> Result<String, JsValue> {
     Ok(septet::smart_encode(&text).into_owned())
 }
 
+/// `septet::split`, a rejection becoming the thrown `SeptetError` (for `split` and `partUnits`).
+fn split_or_throw<'a>(text: &'a str, settings: &Settings) -> Result<septet::Split<'a>, JsValue> {
+    septet::split(text, &settings.options)
+        .map_err(|e| js_error(&rejection_body(&e, text, &settings.options)))
+}
+
 /// The texts of the parts the message is sent as (after smart encoding when the options apply
 /// it). Throws a `SeptetError` when the provider would reject the message.
 #[wasm_bindgen(js_name = split, unchecked_return_type = "string[]")]
@@ -703,8 +709,7 @@ pub fn split_js(
 ) -> Result<JsValue, JsValue> {
     let text = rust_string(&text)?;
     let settings = settings_from(options)?;
-    let split = septet::split(&text, &settings.options)
-        .map_err(|e| js_error(&rejection_body(&e, &text, &settings.options)))?;
+    let split = split_or_throw(&text, &settings)?;
     let parts = js_sys::Array::new();
     for part in split.parts() {
         parts.push(&JsValue::from_str(part));
@@ -874,8 +879,7 @@ pub fn part_units_js(
 ) -> Result<JsValue, JsValue> {
     let text = rust_string(&text)?;
     let settings = settings_from(options)?;
-    let split = septet::split(&text, &settings.options)
-        .map_err(|e| js_error(&rejection_body(&e, &text, &settings.options)))?;
+    let split = split_or_throw(&text, &settings)?;
     let units = js_sys::Array::new();
     for (_, part_units) in split.ranges().with_units() {
         units.push(&JsValue::from(part_units as u32));

@@ -83,6 +83,12 @@ impl Analyse {
     }
 }
 
+/// Appends an output line's JSON to `out` and returns its outcome (every handler's last step).
+pub(crate) fn append(out: &mut Vec<u8>, line: septet_report::OutputLine) -> Outcome {
+    out.extend_from_slice(line.json.as_bytes());
+    line.outcome
+}
+
 fn write_json<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
     septet_report::write_json(out, value);
 }
@@ -95,9 +101,10 @@ impl LineHandler for Analyse {
         line_offset: u64,
         out: &mut Vec<u8>,
     ) -> Outcome {
-        let result = process_line(line, line_number, line_offset, &self.settings);
-        out.extend_from_slice(result.json.as_bytes());
-        result.outcome
+        append(
+            out,
+            process_line(line, line_number, line_offset, &self.settings),
+        )
     }
 
     fn message(
