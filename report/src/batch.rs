@@ -312,14 +312,26 @@ pub fn read_request(
     // The id is echoed as written, so it must be JSON that strict parsers read back: serde_json
     // accepts a lone surrogate escape such as "\ude00" inside a skipped value, but not when it
     // decodes one (found by the batch_line fuzz target).
-    let echoable = |id: &RawValue| serde_json::from_str::<serde_json::Value>(id.get()).map(|_| ());
+    // It must also stay on one line: JSON allows a line break (`\r` included) between the
+    // parts of an array or object, and the output is one object per line (found by the
+    // batch_line fuzz target: `[[\n]\n]`).
+    let echoable = |id: &RawValue| {
+        if id.get().contains(['\n', '\r']) {
+            return Err("it spans lines".to_string());
+        }
+        serde_json::from_str::<serde_json::Value>(id.get())
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
     let request: Request<'_> = match serde_json::from_str(text) {
         Ok(request) => request,
         Err(e) => {
             // A JSON object that is not a valid request (a mistyped `text`, say) still has its
             // id echoed, so the answer can be matched to the question.
-            let id = serde_json::from_str::<IdOnly<'_>>(text)
-                .ok()
+            // Only an object has an id (serde would read `IdOnly` from an array too).
+            let id = (text.trim_start().starts_with('{'))
+                .then(|| serde_json::from_str::<IdOnly<'_>>(text).ok())
+                .flatten()
                 .and_then(|r| r.id)
                 .filter(|id| echoable(id).is_ok());
             return error(id, invalid_json(e.to_string()));
