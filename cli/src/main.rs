@@ -552,7 +552,9 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
 }
 
 fn run_encode(args: &EncodeArgs) -> Result<u8, String> {
-    let settings = args.common.settings();
+    let mut settings = args.common.settings();
+    // The human view shows each part's text beside its bytes.
+    settings.include_parts |= !args.json;
     let text = message_of(&args.text, args.file.as_deref(), "septet encode")?;
     match septet_report::encode_report(&text, &settings) {
         Ok(encoded) if args.json => print_json(&encoded).map(|()| 0),

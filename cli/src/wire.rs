@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 
 use septet::References;
 use septet_report::{
-    decode_line, encode_line_into, read_request, DecodedReport, EncodedReport, Outcome,
-    ReadRequest, Reassembly, Settings,
+    decode_line, encode_line_into, read_request, DecodedReport, EncodedPartReport, EncodedReport,
+    Outcome, ReadRequest, Reassembly, Settings,
 };
 
 use crate::batch::{append, summary::Tally, LineHandler};
@@ -218,20 +218,23 @@ pub fn human_encoded(e: &EncodedReport) -> String {
             let _ = writeln!(s, "reference    none (one part)");
         }
     }
+    let part_texts = r.part_texts.as_deref().unwrap_or_default();
     for (i, p) in e.encoded_parts.iter().enumerate() {
         let _ = writeln!(s, "\npart {} of {}", i + 1, e.encoded_parts.len());
+        if let Some(text) = part_texts.get(i) {
+            let _ = writeln!(s, "  text       \"{}\"", crate::display::readable(text).0);
+        }
         if p.udh.is_empty() {
             let _ = writeln!(s, "  UDH        none");
         } else {
-            let _ = writeln!(s, "  UDH        {}", spaced(&p.udh));
+            let _ = writeln!(s, "  UDH        {}", rows(&p.udh));
             for note in describe_udh(&p.udh) {
                 let _ = writeln!(s, "               {note}");
             }
         }
-        let unit = if p.dcs == 0 { "septets" } else { "octets" };
         let _ = writeln!(s, "  TP-DCS     0x{:02X}   TP-UDHI {}", p.dcs, p.udhi);
-        let _ = writeln!(s, "  TP-UDL     {} {unit}", p.udl);
-        let _ = writeln!(s, "  TP-UD      {}", spaced(&p.user_data));
+        let _ = writeln!(s, "  TP-UDL     {}", user_data_length(p));
+        let _ = writeln!(s, "  TP-UD      {}", rows(&p.user_data));
         let _ = writeln!(
             s,
             "  SMPP       data_coding {}, esm_class 0x{:02X}, sm_length {}",
@@ -239,9 +242,13 @@ pub fn human_encoded(e: &EncodedReport) -> String {
             p.smpp.esm_class,
             p.smpp.short_message.len() / 2
         );
-        let _ = writeln!(s, "  short_message {}", spaced(&p.smpp.short_message));
+        let _ = writeln!(
+            s,
+            "  short_message\n             {}",
+            rows(&p.smpp.short_message)
+        );
         if let Some(tpdu) = &p.tpdu {
-            let _ = writeln!(s, "  TPDU       {}", spaced(tpdu));
+            let _ = writeln!(s, "  TPDU       {}", rows(tpdu));
             // The TPDU is led by 00 ("use the SIM's SMSC"), which AT+CMGS does not count.
             let _ = writeln!(
                 s,
@@ -297,6 +304,50 @@ pub fn human_decoded(d: &DecodedReport) -> String {
         let _ = writeln!(s, "warning      {}", w.detail);
     }
     s
+}
+
+/// TP-UDL with what it counts: `160 septets (UDH 9 octets = 11 septets with 2 fill bits, text
+/// 149 septets)`, or `140 octets (UDH 6 octets, text 134 octets = 67 UTF-16 units)`.
+fn user_data_length(p: &EncodedPartReport) -> String {
+    let header_octets = p.udh.len() / 2;
+    if p.dcs == 0 {
+        if header_octets == 0 {
+            return format!("{} septets", p.udl);
+        }
+        let header_septets = (8 * header_octets).div_ceil(7);
+        let fill_bits = 7 * header_septets - 8 * header_octets;
+        format!(
+            "{} septets (UDH {header_octets} octets = {header_septets} septets with {fill_bits} fill bit{}, text {} septets)",
+            p.udl,
+            if fill_bits == 1 { "" } else { "s" },
+            usize::from(p.udl).saturating_sub(header_septets)
+        )
+    } else {
+        let text_octets = usize::from(p.udl).saturating_sub(header_octets);
+        let header = if header_octets == 0 {
+            String::new()
+        } else {
+            format!("UDH {header_octets} octets, ")
+        };
+        format!(
+            "{} octets ({header}text {text_octets} octets = {} UTF-16 units)",
+            p.udl,
+            text_octets / 2
+        )
+    }
+}
+
+/// Hex in pairs, 16 octets a row, the rows after the first indented to line up under it.
+fn rows(hex: &str) -> String {
+    const INDENT: &str = "\n             ";
+    let mut out = String::with_capacity(hex.len() * 3 / 2 + hex.len() / 32 * INDENT.len());
+    for (i, row) in hex.as_bytes().chunks(32).enumerate() {
+        if i > 0 {
+            out.push_str(INDENT);
+        }
+        out.push_str(&spaced(std::str::from_utf8(row).unwrap_or("??")));
+    }
+    out
 }
 
 /// Hex in pairs: `05 00 03 …`.

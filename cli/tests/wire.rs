@@ -646,3 +646,44 @@ fn peer_parts_through_reassemble() {
         json!({"kind": "incomplete", "reference": 0x1234, "total": 2, "bits": 16, "missing": [2]})
     );
 }
+
+#[test]
+fn the_human_encode_view_shows_each_parts_text_and_what_tp_udl_counts() {
+    let (code, out, _) = septet(&["encode", &"a".repeat(200)], "");
+    assert_eq!(code, 0);
+    // 6 header octets are 48 bits: 7 septets, 1 fill bit; 153 + 47 text septets.
+    assert!(out.contains(&format!("  text       \"{}\"\n", "a".repeat(153))));
+    assert!(out.contains(&format!("  text       \"{}\"\n", "a".repeat(47))));
+    assert!(out.contains(
+        "  TP-UDL     160 septets (UDH 6 octets = 7 septets with 1 fill bit, text 153 septets)\n"
+    ));
+    assert!(out.contains(
+        "  TP-UDL     54 septets (UDH 6 octets = 7 septets with 1 fill bit, text 47 septets)\n"
+    ));
+    // 16 octets a row, the next row lined up under the first: the second part's TP-UD is the
+    // header, then 47 'a' (0x61) septets packed after 1 fill bit: C2 (0x61 << 1), then 61 >> 7 ...
+    let second = out.split("\npart 2 of 2\n").nth(1).unwrap();
+    let tp_ud = second.lines().find(|l| l.starts_with("  TP-UD ")).unwrap();
+    assert_eq!(
+        tp_ud,
+        "  TP-UD      05 00 03 00 02 02 C2 E1 70 38 1C 0E 87 C3 E1 70"
+    );
+    let next = second
+        .lines()
+        .skip_while(|l| !l.starts_with("  TP-UD "))
+        .nth(1)
+        .unwrap();
+    assert!(next.starts_with("             38 1C 0E 87"), "{next}");
+
+    // UCS-2: 40 emoji are 80 units; a part holds 67 but never half a pair, so 33 + 7 emoji.
+    let (code, out, _) = septet(&["encode", &"😀".repeat(40)], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("  TP-UDL     138 octets (UDH 6 octets, text 132 octets = 66 UTF-16 units)\n")
+    );
+    assert!(
+        out.contains("  TP-UDL     34 octets (UDH 6 octets, text 28 octets = 14 UTF-16 units)\n")
+    );
+    let (_, out, _) = septet(&["encode", "hi"], "");
+    assert!(out.contains("  TP-UDL     2 septets\n") && out.contains("  text       \"hi\"\n"));
+}
