@@ -29,6 +29,53 @@ const YELLOW_BOLD: Style = BOLD.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Ye
 const CYAN_BOLD: Style = BOLD.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
 const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 
+/// The characters of a GSM-7 message that cost two septets each (an escape to the single shift
+/// table, then the code: `€ { } [ ] ~ \\ ^ |` in the default alphabet), distinct, in order of first
+/// appearance in the outgoing text: `two-septet   3 characters (2 septets each): { } €`. `None`
+/// when there are none, or the message is UCS-2, or the `ascii7` profile counts everything one.
+///
+/// ```
+/// let options = septet::Options::default();
+/// let line = septet_cli::two_septet_line("Hello {world} €", &options).unwrap();
+/// assert_eq!(line, "two-septet   3 characters (2 septets each): { } €");
+/// assert_eq!(septet_cli::two_septet_line("Hello", &options), None);
+/// ```
+pub fn two_septet_line(text: &str, options: &Options) -> Option<String> {
+    let split = septet::split(text, options).ok()?;
+    let analysis = split.analysis();
+    if analysis.encoding != Encoding::Gsm7 || analysis.charset == septet::Charset::Ascii7 {
+        return None;
+    }
+    let alphabet = analysis.national_language;
+    let (mut count, mut distinct) = (0usize, Vec::<char>::new());
+    for c in split
+        .text()
+        .chars()
+        .filter(|&c| alphabet.cost(c) == Some(2))
+    {
+        count += 1;
+        if !distinct.contains(&c) {
+            distinct.push(c);
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let mut shown: Vec<String> = distinct
+        .iter()
+        .take(LISTED)
+        .map(|&c| readable(&c.to_string()).0)
+        .collect();
+    if distinct.len() > LISTED {
+        shown.push(format!("and {} more", distinct.len() - LISTED));
+    }
+    Some(format!(
+        "two-septet   {} (2 septets each): {}",
+        plural(count, "character", "characters"),
+        shown.join(" ")
+    ))
+}
+
 /// Distinct clusters (or substitutions) listed before "and N more".
 pub const LISTED: usize = 10;
 
@@ -181,9 +228,20 @@ pub fn human_report(
     let gsm = r.encoding == Encoding::Gsm7.name();
     let unit = if gsm { "septets" } else { "UTF-16 code units" };
     let enc = paint(if gsm { GREEN_BOLD } else { YELLOW_BOLD }, r.encoding);
-    let _ = writeln!(out, "encoding     {enc} (charset {})", r.charset);
+    let tables = match (r.national_language.locking, r.national_language.single) {
+        (None, None) => String::new(),
+        (locking, single) => format!(
+            ", locking {}, single shift {}",
+            locking.unwrap_or("default"),
+            single.unwrap_or("default")
+        ),
+    };
+    let _ = writeln!(out, "encoding     {enc} (charset {}{tables})", r.charset);
     let _ = writeln!(out, "characters   {}", r.characters);
     let _ = writeln!(out, "units        {} {unit}", r.units);
+    if let Some(line) = two_septet_line(text, options) {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(
         out,
         "parts        {} ({} {unit} per part, {} left in the last)",

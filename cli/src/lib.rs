@@ -17,4 +17,4 @@ pub mod display;
 mod human;
 pub mod wire;
 
-pub use human::{human_report, savings_hint};
+pub use human::{human_report, savings_hint, two_septet_line};

@@ -90,6 +90,43 @@ fn human_report_shows_parts_non_gsm_and_warnings() {
 }
 
 #[test]
+fn human_report_names_the_two_septet_characters_and_the_national_tables() {
+    // `{`, `}` and `€` are escapes to the single shift table: 15 characters, 18 septets.
+    let out = stdout(&septet(&["Hello {world} €"], b""));
+    assert!(out.contains("units        18 septets\n"), "{out}");
+    assert!(
+        out.contains("two-septet   3 characters (2 septets each): { } €\n"),
+        "{out}"
+    );
+    // Counted in the outgoing text: smart encoding's `—` -> `-` costs one.
+    let out = stdout(&septet(&["--smart-encoding", "a — b € €"], b""));
+    assert!(
+        out.contains("two-septet   2 characters (2 septets each): €\n"),
+        "{out}"
+    );
+    // None in a plain message, in UCS-2, or under the ascii7 profile (every character one).
+    for args in [
+        &["Hello"][..],
+        &["Привет {}"],
+        &["--charset", "ascii7", "a{b}"],
+    ] {
+        assert!(!stdout(&septet(args, b"")).contains("two-septet"));
+    }
+    // With a national single shift table, `ç` is an escape too; the report names the tables.
+    let out = stdout(&septet(
+        &["--national-languages", "spanish", "Hola ç {x}"],
+        b"",
+    ));
+    assert!(out.starts_with(
+        "encoding     GSM-7 (charset gsm0338, locking default, single shift spanish)\n"
+    ));
+    assert!(
+        out.contains("two-septet   3 characters (2 septets each): ç { }\n"),
+        "{out}"
+    );
+}
+
+#[test]
 fn stdin_is_read_when_text_is_absent() {
     let o = septet(&["--json"], "Price: $100 [USD]\n".as_bytes());
     assert_eq!(o.status.code(), Some(0));
