@@ -5,9 +5,9 @@
 use proptest::prelude::*;
 use septet::{
     analyze_with, decode_tpdu, decode_user_data, encode, encode_part_into, pack_septets,
-    packed_octets, unpack_septets, Address, Alphabet, Charset, ConcatInfo, EncodeOptions,
-    EncodingRequest, Language, Options, PartCoding, Reassembler, ReassemblyEvent, ReassemblyLimits,
-    ReferenceBits, SmppPacking, SplitMode, Table,
+    packed_octets, unpack_septets, Address, Alphabet, Charset, Concat, ConcatInfo, EncodeOptions,
+    EncodingRequest, Language, Options, PartCoding, PreparedMessage, Reassembler, ReassemblyEvent,
+    ReassemblyLimits, ReferenceBits, SmppPacking, SplitMode, Table,
 };
 
 /// The packing rule read literally: septet i fills stream bits fill+7i … fill+7i+6, LSB first;
@@ -227,6 +227,47 @@ proptest! {
                 prop_assert_ne!(Alphabet::DEFAULT.cost(character), Some(1));
             }
             Err(other) => prop_assert!(false, "{other:?}"),
+        }
+    }
+
+    /// What a batch relies on to number references before it writes any bytes: once
+    /// `PreparedMessage::new` accepts a split, the message encodes under every reference of its
+    /// width, exactly as `encode` does; and when it refuses, `encode` refuses the same way.
+    #[test]
+    fn a_prepared_message_encodes_under_any_reference(
+        text in "(\\PC|[€{}\\[\\]~^|\\\\😀ş]){0,400}",
+        charset in prop_oneof![Just(Charset::Gsm0338), Just(Charset::CarrierSafe), Just(Charset::Ascii7)],
+        concat in prop_oneof![Just(Concat::Udh8), Just(Concat::Udh16), Just(Concat::Sar), Just(Concat::Payload)],
+        reference in any::<u16>(),
+    ) {
+        let options = Options::default()
+            .with_charset(charset)
+            .with_concat(concat)
+            .with_limits(septet::Limits::NONE);
+        let split = match septet::split(&text, &options) {
+            Ok(split) => split,
+            Err(err) => {
+                let refused = encode(&text, &options, &EncodeOptions::default());
+                prop_assert_eq!(refused, Err(septet::EncodeError::Analysis(err)));
+                return Ok(());
+            }
+        };
+        match PreparedMessage::new(split) {
+            Ok(prepared) => {
+                let width = prepared.reference_bits().references();
+                let encode_options = EncodeOptions {
+                    reference: (u32::from(reference) % width) as u16,
+                    ..Default::default()
+                };
+                let encoded = prepared.encode(&encode_options);
+                prop_assert!(encoded.is_ok(), "{:?}", encoded);
+                let encoded = encoded.unwrap();
+                prop_assert_eq!(encoded.parts.len(), prepared.parts());
+                let expected_reference = (prepared.parts() > 1).then_some(encode_options.reference);
+                prop_assert_eq!(encoded.reference, expected_reference);
+                prop_assert_eq!(Ok(encoded), encode(&text, &options, &encode_options));
+            }
+            Err(err) => prop_assert_eq!(Err(err), encode(&text, &options, &EncodeOptions::default())),
         }
     }
 

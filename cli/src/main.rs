@@ -169,7 +169,8 @@ struct BatchArgs {
     #[arg(long, value_name = "NAME", default_value = "text", requires = "csv")]
     column: String,
 
-    /// Threads analysing at once (default: the machine's cores). Output is identical for any N.
+    /// Threads analysing (or encoding, decoding) at once (default: the machine's cores). Output
+    /// is identical for any N.
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     jobs: Option<usize>,
 
@@ -183,7 +184,7 @@ struct BatchArgs {
     no_progress: bool,
 
     /// Encode each message (the objects of `septet encode --json`); multi-part messages take
-    /// consecutive references from --reference. Runs on one job, in input order.
+    /// consecutive references from --reference, in input order (for any --jobs).
     #[arg(long, conflicts_with = "decode")]
     encode: bool,
 
@@ -418,9 +419,7 @@ fn run_batch(args: &BatchArgs) -> Result<u8, String> {
         }
         None => (Box::new(io::stdin()), None),
     };
-    // References are numbered in input order: encoding runs on one job.
-    let jobs = if args.encode { Some(1) } else { args.jobs };
-    let jobs = jobs.unwrap_or_else(|| {
+    let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(usize::from)
             .unwrap_or(1)

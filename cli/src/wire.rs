@@ -3,44 +3,159 @@
 
 use std::fmt::Write as _;
 use std::io::{self, BufRead, Write};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 use serde_json::value::RawValue;
 
 use septet::References;
 use septet_report::{
-    decode_line, encode_line_into, read_request, DecodedReport, EncodedPartReport, EncodedReport,
-    Outcome, ReadRequest, Reassembly, Settings,
+    decode_line, prepare_line, read_request, DecodedReport, EncodedPartReport, EncodedReport,
+    Outcome, PreparedLine, ReadRequest, Reassembly, Settings,
 };
 
-use crate::batch::{append, summary::Tally, LineHandler};
+use crate::batch::input::{Chunk, RecordKind};
+use crate::batch::{append, input_error, read_message, summary::Tally, LineHandler};
 
 /// The encoding handler of `septet batch --encode`: each line's encoded message, references
-/// numbered across the batch (run it with one job: the numbering follows the input order).
+/// numbered across the batch in input order (pdu contract 3.3), on any number of jobs.
+///
+/// A chunk is handled in three steps: its records are read, split and checked in parallel with
+/// other chunks ([`prepare_line`]); then, in input order, chunk after chunk, each line takes
+/// its reference from the batch's counter ([`PreparedLine::number`], a few instructions a
+/// line); then the lines are encoded and written in parallel again. Whether a line takes a
+/// reference (accepted, more than one part, no `reference` of its own) is known once it is
+/// prepared, so the output is the same byte for byte whatever the jobs.
+///
+/// One `Encode` numbers one batch: [`run`](crate::batch::run) it once.
+///
+/// ```
+/// use std::sync::Arc;
+/// use septet_cli::batch::{run, input::Format, BatchConfig};
+/// use septet_cli::wire::Encode;
+///
+/// let long = "a".repeat(200);
+/// let input = format!("{{\"text\": \"{long}\"}}\n{{\"text\": \"hi\"}}\n{{\"text\": \"{long}\"}}\n");
+/// let mut output = Vec::new();
+/// let config = BatchConfig { format: Format::JsonLines, jobs: 2, progress: None };
+/// let mut settings = septet_report::Settings::default();
+/// settings.encode.reference = 255;
+/// run(Box::new(std::io::Cursor::new(input)), &mut output, Arc::new(Encode::new(settings)), config).unwrap();
+/// let output = String::from_utf8(output).unwrap();
+/// let references: Vec<&str> = output.lines().map(|l| l.split(r#""reference":"#).nth(1).unwrap().split(',').next().unwrap()).collect();
+/// assert_eq!(references, ["255", "null", "0"]); // 8-bit references wrap at 256
+/// ```
 #[derive(Debug)]
 pub struct Encode {
     settings: Settings,
-    references: Mutex<References>,
+    numbering: Numbering,
+}
+
+/// The batch's reference counter, handed from chunk to chunk in input order.
+#[derive(Debug)]
+struct Numbering {
+    state: Mutex<Turns>,
+    turn: Condvar,
+}
+
+#[derive(Debug)]
+struct Turns {
+    /// The chunk whose turn it is.
+    next_chunk: u64,
+    /// The counter after the chunks before it.
+    references: References,
+    /// A chunk failed before its turn: the numbering cannot go on.
+    broken: bool,
+}
+
+/// A chunk's place in the numbering. Dropped without taking its turn (a failure while the chunk
+/// was prepared), it stops the numbering, so that later chunks fail instead of waiting forever.
+struct Ticket<'a> {
+    numbering: &'a Numbering,
+    index: u64,
+    taken: bool,
+}
+
+impl Numbering {
+    fn lock(&self) -> MutexGuard<'_, Turns> {
+        // A poisoned lock only means another chunk panicked; `broken` says what matters.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Ticket<'_> {
+    /// Waits for the chunk's turn, runs `number` on the counter, and passes the turn on.
+    fn take<T>(mut self, number: impl FnOnce(&mut References) -> T) -> T {
+        let mut turns = self.numbering.lock();
+        assert!(
+            turns.next_chunk <= self.index,
+            "chunk {} numbered twice: an Encode numbers one batch",
+            self.index
+        );
+        while turns.next_chunk != self.index && !turns.broken {
+            turns = self
+                .numbering
+                .turn
+                .wait(turns)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        assert!(
+            !turns.broken,
+            "an earlier chunk failed before it was numbered"
+        );
+        let result = number(&mut turns.references);
+        turns.next_chunk += 1;
+        self.taken = true;
+        drop(turns);
+        self.numbering.turn.notify_all();
+        result
+    }
+}
+
+impl Drop for Ticket<'_> {
+    fn drop(&mut self) {
+        if !self.taken {
+            self.numbering.lock().broken = true;
+            self.numbering.turn.notify_all();
+        }
+    }
 }
 
 impl Encode {
     /// A handler with these defaults; references start at `settings.encode.reference`.
     pub fn new(settings: Settings) -> Self {
-        let references = Mutex::new(References::new(settings.encode.reference));
+        let numbering = Numbering {
+            state: Mutex::new(Turns {
+                next_chunk: 0,
+                references: References::new(settings.encode.reference),
+                broken: false,
+            }),
+            turn: Condvar::new(),
+        };
         Encode {
             settings,
-            references,
+            numbering,
         }
     }
 
+    /// One request encoded on its own, numbered from the counter as it stands (for single
+    /// records handled outside a chunk).
     fn encode(&self, request: ReadRequest<'_>, out: &mut Vec<u8>) -> Outcome {
-        // A poisoned lock only means another line panicked; the counter is still a counter.
-        let mut references = self
-            .references
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        encode_line_into(request, &self.settings, &mut references, out)
+        let mut line = prepare_line(&request, &self.settings);
+        line.number(&mut self.numbering.lock().references);
+        line.write(out)
     }
+}
+
+/// A record of an `--encode` chunk after the first step.
+// Nearly every record is a line; boxing them would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
+enum Prepared<'a> {
+    /// Encoded once numbered.
+    Line(PreparedLine<'a>),
+    /// An input error, its line already written.
+    Written(&'a [u8], Outcome),
 }
 
 impl LineHandler for Encode {
@@ -66,6 +181,80 @@ impl LineHandler for Encode {
     ) -> Outcome {
         let request = ReadRequest::new(id, text.to_string(), Default::default());
         self.encode(request, out)
+    }
+
+    fn chunk(
+        &self,
+        kind: RecordKind,
+        chunk: &Chunk,
+        index: u64,
+        out: &mut Vec<u8>,
+        tally: &mut Tally,
+    ) {
+        let ticket = Ticket {
+            numbering: &self.numbering,
+            index,
+            taken: false,
+        };
+        // Step 1, in parallel: read the records and prepare their messages.
+        let mut ids = Vec::new();
+        let mut texts = Vec::new();
+        if kind != RecordKind::JsonLine {
+            for i in 0..chunk.len() {
+                let (id, text) = read_message(kind, chunk.bytes(i), chunk.record(i));
+                ids.push(id);
+                texts.push(Some(text));
+            }
+        }
+        let requests: Vec<Result<ReadRequest<'_>, (Vec<u8>, Outcome)>> = (0..chunk.len())
+            .map(|i| {
+                let position = chunk.record(i);
+                if kind == RecordKind::JsonLine {
+                    return read_request(
+                        chunk.bytes(i),
+                        position.line_number,
+                        position.input_offset,
+                    )
+                    .map_err(|line| (line.json.into_bytes(), line.outcome));
+                }
+                let id = ids[i].as_deref();
+                match texts[i].take().unwrap_or_else(|| Ok(Default::default())) {
+                    Ok(text) => Ok(ReadRequest::new(id, text.into_owned(), Default::default())),
+                    Err(error) => {
+                        let mut written = Vec::new();
+                        let outcome = input_error(id, error, &mut written);
+                        Err((written, outcome))
+                    }
+                }
+            })
+            .collect();
+        let mut lines: Vec<Prepared<'_>> = requests
+            .iter()
+            .map(|request| match request {
+                Ok(request) => Prepared::Line(prepare_line(request, &self.settings)),
+                Err((written, outcome)) => Prepared::Written(written, *outcome),
+            })
+            .collect();
+        // Step 2, in input order: number the lines.
+        ticket.take(|references| {
+            for line in &mut lines {
+                if let Prepared::Line(line) = line {
+                    line.number(references);
+                }
+            }
+        });
+        // Step 3, in parallel: encode and write.
+        for line in &lines {
+            let outcome = match line {
+                Prepared::Line(line) => line.write(out),
+                Prepared::Written(written, outcome) => {
+                    out.extend_from_slice(written);
+                    *outcome
+                }
+            };
+            out.push(b'\n');
+            tally.add(outcome);
+        }
     }
 }
 

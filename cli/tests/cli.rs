@@ -452,6 +452,8 @@ fn batch_answers_each_request_at_once() {
     request_response(&["batch", "--jobs", "2"]);
     request_response(&["batch", "--jobs", "4"]);
     request_response(&["batch"]);
+    request_response(&["batch", "--encode", "--jobs", "1"]);
+    request_response(&["batch", "--encode", "--jobs", "2"]);
 }
 
 #[test]

@@ -687,3 +687,222 @@ fn the_human_encode_view_shows_each_parts_text_and_what_tp_udl_counts() {
     let (_, out, _) = septet(&["encode", "hi"], "");
     assert!(out.contains("  TP-UDL     2 septets\n") && out.contains("  text       \"hi\"\n"));
 }
+
+/// A mixed `--encode` input: multi-part lines (8- and 16-bit references), lines with their own
+/// reference (in and out of their width), single-part, rejected and malformed lines, blank
+/// lines, invalid UTF-8.
+fn mixed_encode_input(lines: usize) -> Vec<u8> {
+    let texts = [
+        "Your code is 483920.",
+        "Don’t miss our “flash sale” — 50% off!",
+        "Party 🎉 tonight 👩‍👩‍👧",
+        "Prix: 12€ {promo} [ÉTÉ]",
+        "Merhaba dünya, Şişli'de buluşalım",
+        "a{b}",
+        "",
+    ];
+    let mut input = Vec::new();
+    for i in 0..lines {
+        let text = texts[i % texts.len()].repeat(1 + i % 29);
+        let line = match i % 13 {
+            0 => json!({"id": i, "text": text, "reference": i % 300}).to_string(),
+            1 => json!({"id": i, "text": text, "concat": "udh16"}).to_string(),
+            2 => json!({"id": i, "text": text, "concat": "sar"}).to_string(),
+            3 => json!({"id": i, "text": text, "smart_encoding": true}).to_string(),
+            4 => json!({"id": i, "text": text, "encoding": "gsm7"}).to_string(),
+            5 => json!({"id": i, "text": text, "national_languages": ["turkish"]}).to_string(),
+            6 => format!("{{\"id\": {i}, \"text\": 1}}"),
+            7 => String::new(),
+            8 => json!({"id": i, "text": text, "charset": "ascii7"}).to_string(),
+            9 => json!({"id": i, "text": text.repeat(9)}).to_string(),
+            10 => json!({"id": i, "text": text, "concat": "payload", "reference": 5}).to_string(),
+            _ => json!({"id": i, "text": text}).to_string(),
+        };
+        input.extend_from_slice(line.as_bytes());
+        if i % 31 == 7 {
+            input.extend_from_slice(b"\xff");
+        }
+        input.extend_from_slice(if i % 5 == 0 { b"\r\n" } else { b"\n" });
+    }
+    input
+}
+
+/// The references contract 3.3 gives each output line, worked out line by line from the
+/// requests and the answers' part counts: the counter starts at `start`, a multi-part message
+/// without its own reference takes the next one (wrapping at its width), and nothing else
+/// moves it.
+fn check_numbering(input: &[u8], output: &[Value], start: u32, default_width: u32) {
+    let requests: Vec<Option<Value>> = input
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+        .map(|l| serde_json::from_slice(l).ok())
+        .collect();
+    assert_eq!(requests.len(), output.len());
+    let mut counter = start;
+    let mut taken = 0;
+    for (request, answer) in requests.iter().zip(output) {
+        if answer.get("error").is_some() {
+            continue;
+        }
+        let request = request.as_ref().unwrap();
+        let parts = answer["parts"].as_u64().unwrap();
+        let width = match request.get("concat").and_then(Value::as_str) {
+            Some("udh16" | "sar") => 65_536,
+            Some(_) => 256,
+            None => default_width,
+        };
+        let expected = match (parts, request.get("reference")) {
+            (1, _) => Value::Null,
+            (_, Some(own)) => own.clone(),
+            _ => {
+                let reference = counter % width;
+                counter = (reference + 1) % width;
+                taken += 1;
+                json!(reference)
+            }
+        };
+        assert_eq!(answer["reference"], expected, "{answer}");
+    }
+    assert!(taken > 100, "the input numbers many messages");
+}
+
+#[test]
+fn batch_encode_output_is_identical_for_any_jobs() {
+    let input = mixed_encode_input(6_000);
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_septet"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let bytes = input.clone();
+        let writer = std::thread::spawn(move || stdin.write_all(&bytes).unwrap());
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        (out.status.code(), out.stdout)
+    };
+    for flags in [
+        &["--reference", "250"][..],
+        &["--concat", "udh16", "--reference", "65530"],
+    ] {
+        let one = run(&[&["batch", "--encode", "--jobs", "1"], flags].concat());
+        assert_eq!(one.0, Some(1), "rejected and malformed lines");
+        let lines = json_lines(std::str::from_utf8(&one.1).unwrap());
+        assert!(lines.len() > 5_000);
+        let start = flags[flags.len() - 1].parse().unwrap();
+        let width = if flags.len() == 2 { 256 } else { 65_536 };
+        check_numbering(&input, &lines, start, width);
+        for jobs in ["2", "3"] {
+            let many = run(&[&["batch", "--encode", "--jobs", jobs], flags].concat());
+            assert_eq!(many.0, Some(1));
+            assert!(
+                many.1 == one.1,
+                "--jobs {jobs} {flags:?} differs from --jobs 1"
+            );
+        }
+    }
+}
+
+/// A reader that hands out at most a few bytes at a time, so that the batch's input buffer runs
+/// dry after almost every line and chunks hold one or two records.
+struct Trickle<'a> {
+    data: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.step = self.step % 97 + 1;
+        let n = self.step.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn batch_encode_numbers_across_tiny_chunks() {
+    use septet_cli::batch::{input::Format, run, BatchConfig};
+    use septet_cli::wire::Encode;
+    use std::sync::Arc;
+
+    let input: &'static [u8] = mixed_encode_input(3_000).leak();
+    let encode = |jobs: usize, trickle: bool| {
+        let mut settings = septet_report::Settings::default();
+        settings.encode.reference = 200;
+        let reader: Box<dyn std::io::Read + Send> = if trickle {
+            Box::new(Trickle {
+                data: input,
+                step: 0,
+            })
+        } else {
+            Box::new(input)
+        };
+        let mut output = Vec::new();
+        let config = BatchConfig {
+            format: Format::JsonLines,
+            jobs,
+            progress: None,
+        };
+        let tally = run(reader, &mut output, Arc::new(Encode::new(settings)), config).unwrap();
+        (output, tally.messages)
+    };
+    let (whole, messages) = encode(1, false);
+    let lines = json_lines(std::str::from_utf8(&whole).unwrap());
+    assert_eq!(lines.len() as u64, messages);
+    check_numbering(input, &lines, 200, 256);
+    for (jobs, trickle) in [(1, true), (2, true), (3, true), (3, false)] {
+        let (output, _) = encode(jobs, trickle);
+        assert!(
+            output == whole,
+            "jobs {jobs}, trickle {trickle}: differs from one job over whole chunks"
+        );
+    }
+}
+
+#[test]
+fn batch_encode_answers_each_request_at_once() {
+    // A service writes one line and waits for its answer, on any number of jobs.
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_septet"))
+            .args(["batch", "--encode", "--jobs", jobs, "--reference", "255"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout).lines() {
+                if tx.send(line.unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        for (i, expected) in [json!(255), Value::Null, json!(0), json!(1)]
+            .iter()
+            .enumerate()
+        {
+            let text = if expected.is_null() {
+                "hi".to_string()
+            } else {
+                "a".repeat(200)
+            };
+            writeln!(stdin, "{}", json!({"id": i, "text": text})).unwrap();
+            stdin.flush().unwrap();
+            let answer = rx
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("no answer to request {i} within 10 s (jobs {jobs})"));
+            let v: Value = serde_json::from_str(&answer).unwrap();
+            assert_eq!((&v["id"], &v["reference"]), (&json!(i), expected));
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        reader.join().unwrap();
+    }
+}

@@ -43,10 +43,11 @@ pub use options::{Field, Naming, OptionValue, Options, OptionsSeed, Scalar, Sett
 pub use result::{code_point, Located, ReplacementReport, Report, SmartReport, WarningReport};
 pub use rust_decimal;
 pub use wire::{
-    decode_line, encode_line, encode_line_into, encode_report, pdu_error_kind, read_decode_request,
-    CompletedReport, ConcatReport, DecodeRequest, DecodeWarningReport, DecodedLine, DecodedReport,
-    EncodedLine, EncodedPartReport, EncodedReport, IncompleteError, IncompleteReport,
-    NationalLanguageReport, Reassembly, ReassemblyOutput, SmppReport,
+    decode_line, encode_line, encode_line_into, encode_report, pdu_error_kind, prepare_line,
+    read_decode_request, CompletedReport, ConcatReport, DecodeRequest, DecodeWarningReport,
+    DecodedLine, DecodedReport, EncodedLine, EncodedPartReport, EncodedReport, IncompleteError,
+    IncompleteReport, NationalLanguageReport, PreparedLine, Reassembly, ReassemblyOutput,
+    SmppReport,
 };
 
 /// Analyses one message into its result object, or the error object of its rejection.

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use septet::{
     decode_hex, decode_tpdu, decode_user_data, encode_hex, encode_hex_into, Alphabet, Completed,
     ConcatInfo, DataCoding, DecodeWarning, DecodedUserData, EncodeError, Encoded, EncodedPart,
-    HeaderNote, Incomplete, PartKey, PduError, ReferenceBits,
+    HeaderNote, Incomplete, PartKey, PduError, PreparedMessage, ReferenceBits,
 };
 
 use std::borrow::Cow;
@@ -157,20 +157,30 @@ pub fn encode_report(text: &str, settings: &Settings) -> Result<EncodedReport, E
 /// The analysis report and the parts of `text`: what [`encode_report`] and [`encode_line`]
 /// both start from.
 fn encode_message(text: &str, settings: &Settings) -> Result<(Report, Encoded), Error> {
-    let encoded: Encoded =
-        septet::encode(text, &settings.options, &settings.encode).map_err(|e| match e {
-            EncodeError::Analysis(e) => Error::rejection(e, text, &settings.options),
-            EncodeError::Pdu(e) => Error::Pdu(e),
-            other => Error::Internal {
-                detail: other.to_string(),
-            },
-        })?;
+    let encoded: Encoded = septet::encode(text, &settings.options, &settings.encode)
+        .map_err(|e| encode_error(e, text, settings))?;
+    Ok((encoded_report(text, settings, &encoded), encoded))
+}
+
+/// The error object of an encoding refused.
+fn encode_error(e: EncodeError, text: &str, settings: &Settings) -> Error {
+    match e {
+        EncodeError::Analysis(e) => Error::rejection(e, text, &settings.options),
+        EncodeError::Pdu(e) => Error::Pdu(e),
+        other => Error::Internal {
+            detail: other.to_string(),
+        },
+    }
+}
+
+/// The analysis report of an encoded message.
+fn encoded_report(text: &str, settings: &Settings, encoded: &Encoded) -> Report {
     let mut report = Report::new(text, &settings.options, &encoded.analysis);
     report.cost = settings.pricing.cost(encoded.analysis.parts);
     if settings.include_parts {
         report.part_texts = Some(split_texts(text, settings));
     }
-    Ok((report, encoded))
+    report
 }
 
 fn split_texts(text: &str, settings: &Settings) -> Vec<String> {
@@ -247,37 +257,157 @@ pub fn encode_line_into(
     references: &mut References,
     out: &mut Vec<u8>,
 ) -> Outcome {
-    let explicit = request.options.reference;
-    let mut settings = if request.options.is_empty() {
+    let mut line = prepare_line(&request, defaults);
+    line.number(references);
+    line.write(out)
+}
+
+/// Reads the options of one batch request over `defaults`, splits its text and checks that the
+/// parts can be written: everything [`encode_line_into`] does before it needs the line's
+/// reference. A batch on several threads prepares its lines in parallel, numbers them in input
+/// order ([`PreparedLine::number`], cheap), then writes them in parallel
+/// ([`PreparedLine::write`]); the bytes are those of [`encode_line_into`].
+///
+/// ```
+/// use septet_report::{prepare_line, read_request, Settings};
+/// let defaults = Settings::default();
+/// let long = format!(r#"{{"id": 1, "text": "{}"}}"#, "a".repeat(200));
+/// let requests = [
+///     read_request(long.as_bytes(), 1, 0).unwrap(),
+///     read_request(br#"{"id": 2, "text": "hi"}"#, 2, 0).unwrap(),
+///     read_request(long.as_bytes(), 3, 0).unwrap(),
+/// ];
+/// let mut lines: Vec<_> = requests.iter().map(|r| prepare_line(r, &defaults)).collect();
+/// let mut refs = septet::References::new(255);
+/// for line in &mut lines {
+///     line.number(&mut refs);
+/// }
+/// assert_eq!(lines.iter().map(|l| l.reference()).collect::<Vec<_>>(), [Some(255), None, Some(0)]);
+/// let mut out = Vec::new();
+/// lines[2].write(&mut out);
+/// assert!(String::from_utf8(out).unwrap().contains(r#""reference":0,"#));
+/// ```
+pub fn prepare_line<'a>(request: &'a ReadRequest<'_>, defaults: &'a Settings) -> PreparedLine<'a> {
+    let settings = if request.options.is_empty() {
         Cow::Borrowed(defaults)
     } else {
         Cow::Owned(request.options.apply(defaults))
     };
+    let text = request.text.as_str();
+    let prepared = septet::split(text, &settings.options)
+        .map_err(EncodeError::Analysis)
+        .and_then(PreparedMessage::new)
+        .map_err(|e| encode_error(e, text, &settings));
     let bits = match settings.options.concat {
         septet::Concat::Udh8 | septet::Concat::Payload => ReferenceBits::Eight,
         _ => ReferenceBits::Sixteen,
     };
-    if explicit.is_none() {
-        settings.to_mut().encode.reference =
-            (u32::from(references.peek()) % bits.references()) as u16;
+    let reference = settings.encode.reference;
+    PreparedLine {
+        id: request.id,
+        text,
+        explicit: request.options.reference,
+        bits,
+        reference,
+        numbered: None,
+        settings,
+        prepared,
     }
-    match encode_message(&request.text, &settings) {
-        Ok((report, encoded)) => {
-            let taken = references.take(report.parts, explicit, bits);
-            debug_assert_eq!(
-                taken, encoded.reference,
-                "the counter and the encoder agree"
-            );
-            write_encoded_line(out, request.id, &report, &encoded);
-            Outcome::Accepted {
-                encoding: report.encoding,
-                parts: report.parts,
-            }
+}
+
+/// One request of `septet batch --encode`, read, split and checked, waiting for its reference:
+/// made by [`prepare_line`].
+#[derive(Debug)]
+pub struct PreparedLine<'a> {
+    id: Option<&'a RawValue>,
+    text: &'a str,
+    settings: Cow<'a, Settings>,
+    /// The line's own `reference`, which does not move the counter.
+    explicit: Option<u16>,
+    /// The width the counter wraps at for this line.
+    bits: ReferenceBits,
+    /// The reference the parts are written with.
+    reference: u16,
+    /// The concatenation reference, once numbered (`None`: one part, or refused).
+    numbered: Option<u16>,
+    prepared: Result<PreparedMessage<'a>, Error>,
+}
+
+impl PreparedLine<'_> {
+    /// Takes the line's reference as the pdu contract (3.3) numbers a batch: a multi-part
+    /// message takes the counter's next reference (wrapping at its width), unless it sets its
+    /// own `reference`, which does not move the counter; a single-part or refused message
+    /// takes none. Call it once per line, in input order.
+    ///
+    /// ```
+    /// let defaults = septet_report::Settings::default();
+    /// let request = septet_report::read_request(br#"{"text": "hi"}"#, 1, 0).unwrap();
+    /// let mut line = septet_report::prepare_line(&request, &defaults);
+    /// let mut refs = septet::References::new(3);
+    /// line.number(&mut refs);
+    /// assert_eq!((line.reference(), refs.peek()), (None, 3)); // one part takes none
+    /// ```
+    pub fn number(&mut self, references: &mut References) {
+        let Ok(prepared) = &self.prepared else {
+            return;
+        };
+        if self.explicit.is_none() {
+            self.reference = (u32::from(references.peek()) % self.bits.references()) as u16;
         }
-        Err(e) => {
-            let line = error_line(request.id, e);
-            out.extend_from_slice(line.json.as_bytes());
-            line.outcome
+        self.numbered = references.take(prepared.parts(), self.explicit, self.bits);
+    }
+
+    /// The concatenation reference the line was numbered with (`None` before
+    /// [`PreparedLine::number`], for one part, and for a refused message).
+    ///
+    /// ```
+    /// let defaults = septet_report::Settings::default();
+    /// let line = format!(r#"{{"text": "{}", "reference": 77}}"#, "a".repeat(200));
+    /// let request = septet_report::read_request(line.as_bytes(), 1, 0).unwrap();
+    /// let mut line = septet_report::prepare_line(&request, &defaults);
+    /// line.number(&mut septet::References::new(0));
+    /// assert_eq!(line.reference(), Some(77));
+    /// ```
+    pub fn reference(&self) -> Option<u16> {
+        self.numbered
+    }
+
+    /// Appends the line's JSON to `out` (no line ending) and returns how it went: the bytes
+    /// [`encode_line_into`] writes for the request under the reference it was numbered with.
+    ///
+    /// ```
+    /// let defaults = septet_report::Settings::default();
+    /// let request = septet_report::read_request(br#"{"id": 4, "text": ""}"#, 1, 0).unwrap();
+    /// let line = septet_report::prepare_line(&request, &defaults);
+    /// let mut out = Vec::new();
+    /// assert_eq!(line.write(&mut out), septet_report::Outcome::Rejected);
+    /// assert!(String::from_utf8(out).unwrap().starts_with(r#"{"id":4,"error":"#));
+    /// ```
+    pub fn write(&self, out: &mut Vec<u8>) -> Outcome {
+        let encode_options = septet::EncodeOptions {
+            reference: self.reference,
+            ..self.settings.encode
+        };
+        let written = match &self.prepared {
+            Ok(prepared) => prepared
+                .encode(&encode_options)
+                .map_err(|e| encode_error(e, self.text, &self.settings)),
+            Err(e) => Err(e.clone()),
+        };
+        match written {
+            Ok(encoded) => {
+                let report = encoded_report(self.text, &self.settings, &encoded);
+                write_encoded_line(out, self.id, &report, &encoded);
+                Outcome::Accepted {
+                    encoding: report.encoding,
+                    parts: report.parts,
+                }
+            }
+            Err(e) => {
+                let line = error_line(self.id, e);
+                out.extend_from_slice(line.json.as_bytes());
+                line.outcome
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use super::part::{PartCoding, SmppPacking};
 use super::udh::{ConcatInfo, ReferenceBits};
 use super::PduError;
 use crate::alphabet::Alphabet;
-use crate::{Analysis, Charset, Concat, Encoding, Error, Options};
+use crate::{Analysis, Charset, Concat, Encoding, Error, Options, Split};
 
 /// How [`encode`] frames and delivers the parts (what [`Options`] does not already decide).
 ///
@@ -132,77 +132,199 @@ pub fn encode(
     options: &Options,
     encode_options: &EncodeOptions,
 ) -> Result<Encoded, EncodeError> {
-    let split = crate::split(text, options)?;
-    #[allow(clippy::clone_on_copy)] // Analysis is about to gain a warnings list (issue 9)
-    let analysis = split.analysis().clone();
-    let coding = match analysis.encoding {
-        Encoding::Gsm7 => PartCoding::Gsm7(analysis.national_language),
-        Encoding::Ucs2 => PartCoding::Ucs2,
-    };
-    if let (PartCoding::Gsm7(alphabet), Charset::Ascii7) = (coding, analysis.charset) {
-        // The ascii7 profile counts every character as one septet (routes whose SMSC alphabet
-        // is ASCII); GSM 03.38 bytes agree with that count only when no character is an
-        // extension character or missing from the default alphabet.
-        if let Some(character) = split.text().chars().find(|&c| alphabet.cost(c) != Some(1)) {
-            return Err(PduError::ProfileMismatch { character }.into());
+    PreparedMessage::new(crate::split(text, options)?)?.encode(encode_options)
+}
+
+/// A message split and checked for the wire, waiting only for its reference: what [`encode`]
+/// has done before it writes the parts. Everything that can refuse the message short of the
+/// reference is settled by [`PreparedMessage::new`], so a batch can number its multi-part
+/// messages (contract 3.3) once it knows which lines are accepted and how many parts each
+/// has, and write the bytes later, or on another thread.
+///
+/// ```
+/// use septet::{encode, split, EncodeOptions, Options, PreparedMessage, ReferenceBits};
+/// let text = "a".repeat(200);
+/// let prepared = PreparedMessage::new(split(&text, &Options::default())?)?;
+/// assert_eq!((prepared.parts(), prepared.reference_bits()), (2, ReferenceBits::Eight));
+/// let options = EncodeOptions { reference: 9, ..Default::default() };
+/// let encoded = prepared.encode(&options)?;
+/// assert_eq!(encoded.reference, Some(9));
+/// assert_eq!(encoded, encode(&text, &Options::default(), &options)?);
+/// # Ok::<(), septet::EncodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreparedMessage<'a> {
+    split: Split<'a>,
+    coding: PartCoding,
+    bits: ReferenceBits,
+    in_header: bool,
+}
+
+impl<'a> PreparedMessage<'a> {
+    /// Checks that `split` can be written as it was counted: the part coding of its analysis,
+    /// at most 255 parts, and (with the `ascii7` profile) no character that GSM 03.38 writes
+    /// otherwise than the profile counts it.
+    ///
+    /// ```
+    /// use septet::{split, Charset, EncodeError, Options, PduError, PreparedMessage};
+    /// let ascii7 = Options::default().with_charset(Charset::Ascii7);
+    /// let err = PreparedMessage::new(split("a{b}", &ascii7)?).unwrap_err();
+    /// assert!(matches!(err, EncodeError::Pdu(PduError::ProfileMismatch { character: '{' })));
+    /// # Ok::<(), septet::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PduError::ProfileMismatch`] and [`PduError::BadConcat`] (more than 255 parts), as
+    /// [`encode`] reports them.
+    pub fn new(split: Split<'a>) -> Result<Self, EncodeError> {
+        let analysis = split.analysis();
+        let coding = match analysis.encoding {
+            Encoding::Gsm7 => PartCoding::Gsm7(analysis.national_language),
+            Encoding::Ucs2 => PartCoding::Ucs2,
+        };
+        if let (PartCoding::Gsm7(alphabet), Charset::Ascii7) = (coding, analysis.charset) {
+            // The ascii7 profile counts every character as one septet (routes whose SMSC
+            // alphabet is ASCII); GSM 03.38 bytes agree with that count only when no character
+            // is an extension character or missing from the default alphabet.
+            if let Some(character) = split.text().chars().find(|&c| alphabet.cost(c) != Some(1)) {
+                return Err(PduError::ProfileMismatch { character }.into());
+            }
         }
-    }
-    // The concatenation in force, as the analysis counted it: the IE in each part's header
-    // (`payload` is counted, and cut, as `udh8`), or SMPP SAR TLVs with a 16-bit reference.
-    let (bits, in_header) = match analysis.concat {
-        Concat::Udh8 | Concat::Payload => (ReferenceBits::Eight, true),
-        Concat::Udh16 => (ReferenceBits::Sixteen, true),
-        Concat::Sar => (ReferenceBits::Sixteen, false),
-    };
-    let total = analysis.parts;
-    let reference = (total > 1).then_some(encode_options.reference);
-    if total > 255 {
-        return Err(PduError::BadConcat {
-            reason: "more than 255 parts",
+        // The concatenation in force, as the analysis counted it: the IE in each part's header
+        // (`payload` is counted, and cut, as `udh8`), or SMPP SAR TLVs with a 16-bit reference.
+        let (bits, in_header) = match analysis.concat {
+            Concat::Udh8 | Concat::Payload => (ReferenceBits::Eight, true),
+            Concat::Udh16 => (ReferenceBits::Sixteen, true),
+            Concat::Sar => (ReferenceBits::Sixteen, false),
+        };
+        if analysis.parts > 255 {
+            return Err(PduError::BadConcat {
+                reason: "more than 255 parts",
+            }
+            .into());
         }
-        .into());
-    }
-    if u32::from(encode_options.reference) >= bits.references() {
-        return Err(PduError::BadConcat {
-            reason: "reference does not fit the concatenation's width (0-255 for udh8 and payload)",
-        }
-        .into());
-    }
-    let encode_part = |index: usize, part: &str| {
-        let concat = reference.map(|reference| ConcatInfo {
-            reference,
-            total: total as u8,
-            sequence: index as u8 + 1,
-            bits,
-        });
-        let mut encoded = EncodedPart::new(
-            part,
+        Ok(PreparedMessage {
+            split,
             coding,
-            concat.filter(|_| in_header),
-            encode_options.smpp_packing,
-            encode_options.destination.as_ref(),
-        )?;
-        if !in_header {
-            encoded.smpp.sar = concat;
+            bits,
+            in_header,
+        })
+    }
+
+    /// The split the message was prepared from.
+    ///
+    /// ```
+    /// let prepared = septet::PreparedMessage::new(septet::split("hi", &Default::default())?)?;
+    /// assert_eq!(prepared.split().text(), "hi");
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    pub fn split(&self) -> &Split<'a> {
+        &self.split
+    }
+
+    /// The analysis the parts follow.
+    ///
+    /// ```
+    /// let prepared = septet::PreparedMessage::new(septet::split("hi", &Default::default())?)?;
+    /// assert_eq!(prepared.analysis().units, 2);
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    pub fn analysis(&self) -> &Analysis {
+        self.split.analysis()
+    }
+
+    /// How many parts the message is sent as (a reference is needed only for more than one).
+    ///
+    /// ```
+    /// let text = "😀".repeat(40);
+    /// let prepared = septet::PreparedMessage::new(septet::split(&text, &Default::default())?)?;
+    /// assert_eq!(prepared.parts(), 2);
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    pub fn parts(&self) -> usize {
+        self.split.analysis().parts
+    }
+
+    /// The width of the concatenation reference: eight bits for `udh8` and `payload`, sixteen
+    /// for `udh16` and `sar`.
+    ///
+    /// ```
+    /// use septet::{split, Concat, Options, PreparedMessage, ReferenceBits};
+    /// let options = Options::default().with_concat(Concat::Sar);
+    /// let prepared = PreparedMessage::new(split("hi", &options)?)?;
+    /// assert_eq!(prepared.reference_bits(), ReferenceBits::Sixteen);
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    pub fn reference_bits(&self) -> ReferenceBits {
+        self.bits
+    }
+
+    /// Writes the parts under `encode_options` (reference, SMPP packing, destination): the
+    /// result of [`encode`] for the same text and options.
+    ///
+    /// ```
+    /// let text = "a".repeat(200);
+    /// let prepared = septet::PreparedMessage::new(septet::split(&text, &Default::default())?)?;
+    /// let err = prepared.encode(&septet::EncodeOptions { reference: 256, ..Default::default() });
+    /// assert!(matches!(err, Err(septet::EncodeError::Pdu(septet::PduError::BadConcat { .. }))));
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PduError::BadConcat`] when the reference does not fit the concatenation's width (even
+    /// for a message of one part, as [`encode`]).
+    pub fn encode(&self, encode_options: &EncodeOptions) -> Result<Encoded, EncodeError> {
+        let split = &self.split;
+        #[allow(clippy::clone_on_copy)] // Analysis is about to gain a warnings list (issue 9)
+        let analysis = split.analysis().clone();
+        let (coding, bits, in_header) = (self.coding, self.bits, self.in_header);
+        let total = analysis.parts;
+        let reference = (total > 1).then_some(encode_options.reference);
+        if u32::from(encode_options.reference) >= bits.references() {
+            return Err(PduError::BadConcat {
+                reason:
+                    "reference does not fit the concatenation's width (0-255 for udh8 and payload)",
+            }
+            .into());
         }
-        Ok::<_, PduError>(encoded)
-    };
-    let parts = if total == 1 {
-        // One part is the whole text: no need to look for part ends.
-        alloc::vec![encode_part(0, split.text())?]
-    } else {
-        split
-            .parts()
-            .enumerate()
-            .map(|(index, part)| encode_part(index, part))
-            .collect::<Result<Vec<_>, _>>()?
-    };
-    debug_assert_eq!(parts.len(), analysis.parts);
-    Ok(Encoded {
-        analysis,
-        text: String::from(split.text()),
-        coding,
-        reference,
-        parts,
-    })
+        let encode_part = |index: usize, part: &str| {
+            let concat = reference.map(|reference| ConcatInfo {
+                reference,
+                total: total as u8,
+                sequence: index as u8 + 1,
+                bits,
+            });
+            let mut encoded = EncodedPart::new(
+                part,
+                coding,
+                concat.filter(|_| in_header),
+                encode_options.smpp_packing,
+                encode_options.destination.as_ref(),
+            )?;
+            if !in_header {
+                encoded.smpp.sar = concat;
+            }
+            Ok::<_, PduError>(encoded)
+        };
+        let parts = if total == 1 {
+            // One part is the whole text: no need to look for part ends.
+            alloc::vec![encode_part(0, split.text())?]
+        } else {
+            split
+                .parts()
+                .enumerate()
+                .map(|(index, part)| encode_part(index, part))
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        debug_assert_eq!(parts.len(), analysis.parts);
+        Ok(Encoded {
+            analysis,
+            text: String::from(split.text()),
+            coding,
+            reference,
+            parts,
+        })
+    }
 }

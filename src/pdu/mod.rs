@@ -33,7 +33,7 @@ pub use decode::{
 pub use encode::{encode_parts, EncodedPart, Smpp};
 pub use error::PduError;
 #[cfg(feature = "alloc")]
-pub use message::{encode, EncodeError, EncodeOptions, Encoded};
+pub use message::{encode, EncodeError, EncodeOptions, Encoded, PreparedMessage};
 pub use pack::{pack_septets, packed_octets, unpack_septets};
 pub use part::{
     encode_part_into, short_message_into, submit_tpdu_into, PartCoding, PartInfo, SmppPacking,

@@ -27,6 +27,7 @@
 pub mod input;
 pub mod summary;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -68,6 +69,23 @@ pub trait LineHandler: Send + Sync + 'static {
         line_number: u64,
         out: &mut Vec<u8>,
     ) -> Outcome;
+
+    /// Handles every record of `chunk`, appending one output line per record to `out`.
+    /// `index` is the chunk's place in the input (0, 1, 2, ... within one [`run`], each once,
+    /// possibly on different threads and out of order): a handler whose lines depend on the
+    /// lines before them (the reference numbering of `--encode`) uses it to take its turn.
+    /// The default handles each record on its own ([`process_chunk`]).
+    fn chunk(
+        &self,
+        kind: RecordKind,
+        chunk: &Chunk,
+        index: u64,
+        out: &mut Vec<u8>,
+        tally: &mut Tally,
+    ) {
+        let _ = index;
+        process_chunk(self, kind, chunk, out, tally);
+    }
 }
 
 /// The analysing handler: result objects as `septet --json` prints them.
@@ -214,67 +232,73 @@ pub fn process_chunk<H: LineHandler + ?Sized>(
             RecordKind::JsonLine => {
                 handler.request(bytes, position.line_number, position.input_offset, out)
             }
-            RecordKind::Line => {
-                let id = RawValue::from_string(position.line_number.to_string()).ok();
-                match std::str::from_utf8(bytes) {
-                    Ok(text) => handler.message(id.as_deref(), text, position.line_number, out),
-                    Err(e) => invalid_utf8(
-                        id.as_deref(),
-                        position.line_number,
-                        position.input_offset,
-                        e.valid_up_to(),
-                        out,
-                    ),
+            RecordKind::Line | RecordKind::Csv(_) => {
+                let (id, text) = read_message(kind, bytes, position);
+                match text {
+                    Ok(text) => handler.message(id.as_deref(), &text, position.line_number, out),
+                    Err(error) => input_error(id.as_deref(), error, out),
                 }
             }
-            RecordKind::Csv(columns) => csv_record(handler, columns, bytes, position, out),
         };
         out.push(b'\n');
         tally.add(outcome);
     }
 }
 
-fn input_error(id: Option<&RawValue>, error: Error, out: &mut Vec<u8>) -> Outcome {
+/// A bare message record (`--lines`, `--csv`) read: the id to echo (the line number for
+/// `--lines`, the `id` column for `--csv`) and the text, or the error object of a record that
+/// is not valid (not UTF-8, bad CSV). A JSON line is not a bare message: it is read as
+/// [`LineHandler::request`] reads it.
+///
+/// ```
+/// use septet_cli::batch::input::{RecordKind, RecordPosition};
+/// use septet_cli::batch::read_message;
+/// let position = RecordPosition { start: 0, end: 5, line_number: 3, input_offset: 40 };
+/// let (id, text) = read_message(RecordKind::Line, b"hello", position);
+/// assert_eq!((id.unwrap().get(), text.unwrap().as_ref()), ("3", "hello"));
+/// assert!(read_message(RecordKind::Line, b"\xff", position).1.is_err());
+/// ```
+pub fn read_message(
+    kind: RecordKind,
+    bytes: &[u8],
+    position: input::RecordPosition,
+) -> (Option<Box<RawValue>>, Result<Cow<'_, str>, Error>) {
+    match kind {
+        RecordKind::Csv(columns) => csv_message(columns, bytes, position),
+        RecordKind::Line | RecordKind::JsonLine => {
+            let id = RawValue::from_string(position.line_number.to_string()).ok();
+            let text =
+                std::str::from_utf8(bytes)
+                    .map(Cow::Borrowed)
+                    .map_err(|e| Error::InvalidUtf8 {
+                        line: position.line_number,
+                        byte_offset: e.valid_up_to(),
+                        input_offset: position.input_offset + e.valid_up_to() as u64,
+                    });
+            (id, text)
+        }
+    }
+}
+
+/// Writes the error line of a record that could not be read; every such record is malformed.
+pub(crate) fn input_error(id: Option<&RawValue>, error: Error, out: &mut Vec<u8>) -> Outcome {
     write_json(out, &ErrorLine { id, error: &error });
     Outcome::Malformed
 }
 
-fn invalid_utf8(
-    id: Option<&RawValue>,
-    line_number: u64,
-    input_offset: u64,
-    valid_up_to: usize,
-    out: &mut Vec<u8>,
-) -> Outcome {
-    let error = Error::InvalidUtf8 {
-        line: line_number,
-        byte_offset: valid_up_to,
-        input_offset: input_offset + valid_up_to as u64,
-    };
-    input_error(id, error, out)
-}
-
-fn csv_record<H: LineHandler + ?Sized>(
-    handler: &H,
+fn csv_message(
     columns: CsvColumns,
     bytes: &[u8],
     position: input::RecordPosition,
-    out: &mut Vec<u8>,
-) -> Outcome {
+) -> (Option<Box<RawValue>>, Result<Cow<'static, str>, Error>) {
     let line_number = position.line_number;
-    let invalid_csv = |detail: String, id: Option<&RawValue>, out: &mut Vec<u8>| {
-        input_error(
-            id,
-            Error::InvalidCsv {
-                line: line_number,
-                detail: format!("line {line_number}: {detail}"),
-            },
-            out,
-        )
+    let invalid_csv = |detail: String| Error::InvalidCsv {
+        line: line_number,
+        detail: format!("line {line_number}: {detail}"),
     };
     let fields = match parse_csv_record(bytes) {
         Ok(fields) => fields,
-        Err(detail) => return invalid_csv(detail, None, out),
+        Err(detail) => return (None, Err(invalid_csv(detail))),
     };
     // The id is echoed as a JSON string, when it is text.
     let id = columns
@@ -283,27 +307,25 @@ fn csv_record<H: LineHandler + ?Sized>(
         .and_then(|f| std::str::from_utf8(f).ok())
         .and_then(|s| serde_json::to_string(s).ok())
         .and_then(|json| RawValue::from_string(json).ok());
-    let Some(text) = fields.get(columns.text) else {
+    let field_count = fields.len();
+    let Some(text) = fields.into_iter().nth(columns.text) else {
         let detail = format!(
             "the record has {} field(s) but the text is field {} of {} in the header",
-            fields.len(),
+            field_count,
             columns.text + 1,
             columns.fields
         );
-        return invalid_csv(detail, id.as_deref(), out);
+        return (id, Err(invalid_csv(detail)));
     };
-    match std::str::from_utf8(text) {
-        Ok(text) => handler.message(id.as_deref(), text, line_number, out),
-        Err(e) => {
-            // Where the bad byte is in the input is not known once quotes are removed.
-            let error = Error::InvalidUtf8Field {
-                line: line_number,
-                field: "text",
-                byte_offset: e.valid_up_to(),
-            };
-            input_error(id.as_deref(), error, out)
+    let text = String::from_utf8(text).map(Cow::Owned).map_err(|e| {
+        // Where the bad byte is in the input is not known once quotes are removed.
+        Error::InvalidUtf8Field {
+            line: line_number,
+            field: "text",
+            byte_offset: e.utf8_error().valid_up_to(),
         }
-    }
+    });
+    (id, text)
 }
 
 /// Runs a whole batch: reads `input` as `config.format`, writes one line per record to `output`
@@ -344,12 +366,14 @@ fn run_inline<H: LineHandler + ?Sized>(
     let mut tally = Tally::default();
     let mut chunk = Chunk::default();
     let mut out = Vec::new();
+    let mut index = 0;
     loop {
         chunk.data.clear();
         chunk.records.clear();
         let fill = reader.fill(&mut chunk, CHUNK_RECORDS, CHUNK_BYTES)?;
         out.clear();
-        process_chunk(handler, kind, &chunk, &mut out, &mut tally);
+        handler.chunk(kind, &chunk, index, &mut out, &mut tally);
+        index += 1;
         output.write_all(&out)?;
         if fill != Fill::Full {
             output.flush()?;
@@ -418,7 +442,7 @@ fn run_parallel<H: LineHandler>(
             let answered = catch_unwind(AssertUnwindSafe(|| {
                 let mut out = Vec::with_capacity(chunk.data.len() * 3 + 64);
                 let mut tally = Tally::default();
-                process_chunk(&*handler, kind, &chunk, &mut out, &mut tally);
+                handler.chunk(kind, &chunk, seq, &mut out, &mut tally);
                 (out, tally)
             }));
             let message = match answered {
