@@ -56,7 +56,7 @@ impl<'de> Visitor<'de> for RequestVisitor {
         let (mut id, mut text) = (None, None);
         let mut options = Options::default();
         let mut invalid_option = None;
-        let mut seen = vec![false; Options::FIELDS.len()];
+        let mut seen = [false; Options::FIELDS.len()];
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             match &*key {
                 "id" if id.is_some() => return Err(de::Error::duplicate_field("id")),
@@ -316,6 +316,9 @@ pub fn read_request(
     // parts of an array or object, and the output is one object per line (found by the
     // batch_line fuzz target: `[[\n]\n]`).
     let echoable = |id: &RawValue| {
+        if plainly_echoable(id.get()) {
+            return Ok(());
+        }
         if id.get().contains(['\n', '\r']) {
             return Err("it spans lines".to_string());
         }
@@ -359,9 +362,60 @@ pub fn read_request(
     })
 }
 
+/// Whether `raw`, a JSON value serde_json has read, is plainly one that strict parsers read back
+/// on one line: a string without escapes (so without a lone surrogate escape, and a raw line
+/// break cannot be inside a JSON string) or a short integer. Other ids are checked by parsing
+/// them again; this spares the common ones that work.
+fn plainly_echoable(raw: &str) -> bool {
+    match raw.as_bytes() {
+        [b'"', inner @ .., b'"'] => !inner.contains(&b'\\'),
+        [b'-', digits @ ..] | digits => {
+            !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit)
+        }
+    }
+}
+
 /// Just the `id` of a line that is not a valid request, to echo it in the error line.
 #[derive(Deserialize)]
 struct IdOnly<'a> {
     #[serde(borrow, default)]
     id: Option<&'a RawValue>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plainly_echoable;
+
+    #[test]
+    fn plain_ids_are_recognised_and_the_rest_left_to_the_parser() {
+        for plain in [
+            r#""""#,
+            r#""abc""#,
+            r#""😀 x""#,
+            "0",
+            "7",
+            "-12",
+            "123456789012345678",
+        ] {
+            assert!(plainly_echoable(plain), "{plain}");
+        }
+        // Escapes, long numbers (1e400 and 20-digit integers are for the parser to judge),
+        // fractions, arrays, objects, literals and whitespace: not plain.
+        for other in [
+            r#""\ud800""#,
+            r#""a\"b""#,
+            "1234567890123456789",
+            "1e400",
+            "1.5",
+            "-",
+            "",
+            "[1]",
+            "{}",
+            "true",
+            "null",
+            " 1",
+        ] {
+            assert!(!plainly_echoable(other), "{other}");
+        }
+    }
 }

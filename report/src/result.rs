@@ -67,13 +67,31 @@ impl Located {
     /// assert_eq!((found[1].byte_offset, found[1].utf16_index), (8, 6)); // 😀: 4 bytes, 2 units
     /// ```
     pub fn non_gsm(text: &str, options: &Options) -> Vec<Located> {
-        let mut utf16 = Utf16Cursor::new(text);
-        non_gsm(text, options)
-            .map(|c: NonGsmChar| {
-                let utf16_index = utf16.index_at(c.byte_offset);
-                Located::new(c.char_index, c.byte_offset, utf16_index, c.character)
-            })
-            .collect()
+        let mut found = Vec::new();
+        for_each_non_gsm(text, options, |c, utf16_index| {
+            found.push(Located::new(
+                c.char_index,
+                c.byte_offset,
+                utf16_index,
+                c.character,
+            ));
+        });
+        found
+    }
+}
+
+/// Calls `f` with every character of `text` that cannot be sent in 7 bits under `options` and
+/// its UTF-16 index, in order: what [`Located::non_gsm`] collects, without building the list
+/// (the batch encoder writes it straight into its line).
+pub(crate) fn for_each_non_gsm(
+    text: &str,
+    options: &Options,
+    mut f: impl FnMut(NonGsmChar, usize),
+) {
+    let mut utf16 = Utf16Cursor::new(text);
+    for c in non_gsm(text, options) {
+        let utf16_index = utf16.index_at(c.byte_offset);
+        f(c, utf16_index);
     }
 }
 
@@ -273,6 +291,18 @@ pub struct Report {
 impl Report {
     /// The result object of `analysis`, the analysis of `text` under `options`.
     pub(crate) fn new(text: &str, options: &Options, analysis: &Analysis) -> Self {
+        let mut report = Report::without_non_gsm(text, analysis);
+        // A GSM-7 message has no character that forced UCS-2 (with national tables enabled,
+        // the default alphabet's non_gsm list would name the ones the tables carry).
+        if analysis.encoding != septet::Encoding::Gsm7 {
+            report.non_gsm = Located::non_gsm(text, options);
+        }
+        report
+    }
+
+    /// The result object of `analysis` with an empty `non_gsm` list, for a writer that lists
+    /// the characters itself ([`Report::new`] fills it for UCS-2).
+    pub(crate) fn without_non_gsm(text: &str, analysis: &Analysis) -> Self {
         Report {
             encoding: analysis.encoding.name(),
             parts: analysis.parts,
@@ -291,13 +321,7 @@ impl Report {
             } else {
                 Vec::new()
             },
-            // A GSM-7 message has no character that forced UCS-2 (with national tables enabled,
-            // the default alphabet's non_gsm list would name the ones the tables carry).
-            non_gsm: if analysis.encoding == septet::Encoding::Gsm7 {
-                Vec::new()
-            } else {
-                Located::non_gsm(text, options)
-            },
+            non_gsm: Vec::new(),
             warnings: analysis.warnings.iter().map(WarningReport::from).collect(),
             cost: None,
             part_texts: None,

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use septet::{
     decode_hex, decode_tpdu, decode_user_data, encode_hex, encode_hex_into, Alphabet, Completed,
     ConcatInfo, DataCoding, DecodeWarning, DecodedUserData, EncodeError, Encoded, EncodedPart,
-    HeaderNote, Incomplete, PartKey, PduError, PreparedMessage, ReferenceBits,
+    HeaderNote, Incomplete, NonGsmChar, PartKey, PduError, PreparedMessage, ReferenceBits,
 };
 
 use std::borrow::Cow;
@@ -175,7 +175,16 @@ fn encode_error(e: EncodeError, text: &str, settings: &Settings) -> Error {
 
 /// The analysis report of an encoded message.
 fn encoded_report(text: &str, settings: &Settings, encoded: &Encoded) -> Report {
-    let mut report = Report::new(text, &settings.options, &encoded.analysis);
+    report_of(text, settings, encoded, true)
+}
+
+/// The analysis report of an encoded message, its `non_gsm` list left empty unless asked for.
+fn report_of(text: &str, settings: &Settings, encoded: &Encoded, non_gsm: bool) -> Report {
+    let mut report = if non_gsm {
+        Report::new(text, &settings.options, &encoded.analysis)
+    } else {
+        Report::without_non_gsm(text, &encoded.analysis)
+    };
     report.cost = settings.pricing.cost(encoded.analysis.parts);
     if settings.include_parts {
         report.part_texts = Some(split_texts(text, settings));
@@ -396,8 +405,10 @@ impl PreparedLine<'_> {
         };
         match written {
             Ok(encoded) => {
-                let report = encoded_report(self.text, &self.settings, &encoded);
-                write_encoded_line(out, self.id, &report, &encoded);
+                let mut report = report_of(self.text, &self.settings, &encoded, false);
+                let non_gsm = (encoded.analysis.encoding != septet::Encoding::Gsm7)
+                    .then_some((self.text, &self.settings.options));
+                write_encoded_line(out, self.id, &mut report, non_gsm, &encoded);
                 Outcome::Accepted {
                     encoding: report.encoding,
                     parts: report.parts,
@@ -413,11 +424,14 @@ impl PreparedLine<'_> {
 }
 
 /// Appends `{"id"?, ...report, "reference", "encoded_parts"}`: byte for byte what
-/// serialising [`EncodedLine`] gives, without building an [`EncodedReport`].
+/// serialising [`EncodedLine`] gives, without building an [`EncodedReport`]. With `non_gsm`
+/// (the text and options of a UCS-2 message), the report's `non_gsm` list is still to be
+/// made: it is written straight from the text, or filled in for serde.
 fn write_encoded_line(
     out: &mut Vec<u8>,
     id: Option<&RawValue>,
-    report: &Report,
+    report: &mut Report,
+    non_gsm: Option<(&str, &septet::Options)>,
     encoded: &Encoded,
 ) {
     out.push(b'{');
@@ -426,7 +440,10 @@ fn write_encoded_line(
         out.extend_from_slice(id.get().as_bytes());
         out.push(b',');
     }
-    if !write_plain_report_fields(out, report) {
+    if !write_plain_report_fields(out, report, non_gsm) {
+        if let Some((text, options)) = non_gsm {
+            report.non_gsm = crate::result::Located::non_gsm(text, options);
+        }
         // The report's fields through serde, without the braces of its own object.
         let start = out.len();
         crate::batch::write_json(out, report);
@@ -460,7 +477,11 @@ fn write_encoded_line(
 /// Appends the fields of the common report (no smart encoding, replacements, warnings,
 /// cost or part texts) as serde writes them, and returns `true`; returns `false`, having
 /// written nothing, for any other report.
-fn write_plain_report_fields(out: &mut Vec<u8>, report: &Report) -> bool {
+fn write_plain_report_fields(
+    out: &mut Vec<u8>,
+    report: &Report,
+    non_gsm: Option<(&str, &septet::Options)>,
+) -> bool {
     if report.smart_encoding.is_some()
         || !report.replacements.is_empty()
         || !report.warnings.is_empty()
@@ -500,33 +521,61 @@ fn write_plain_report_fields(out: &mut Vec<u8>, report: &Report) -> bool {
     out.extend_from_slice(br#"},"concat":"#);
     string(out, Some(report.concat));
     out.extend_from_slice(br#","replacements":[],"non_gsm":["#);
-    for (i, located) in report.non_gsm.iter().enumerate() {
-        if i > 0 {
+    let mut first = true;
+    let mut entry = |out: &mut Vec<u8>, c: NonGsmChar, utf16_index: usize| {
+        if !std::mem::take(&mut first) {
             out.push(b',');
         }
-        out.extend_from_slice(br#"{"char_index":"#);
-        write_usize(out, located.char_index);
-        out.extend_from_slice(br#","byte_offset":"#);
-        write_usize(out, located.byte_offset);
-        out.extend_from_slice(br#","utf16_index":"#);
-        write_usize(out, located.utf16_index);
-        out.extend_from_slice(br#","char":"#);
-        let c = located.character;
-        if c >= ' ' && c != '"' && c != '\\' {
-            // serde_json escapes only control characters, the quote and the backslash.
-            out.push(b'"');
-            let mut utf8 = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-            out.push(b'"');
-        } else {
-            crate::batch::write_json(out, &c);
+        write_non_gsm_entry(out, c, utf16_index);
+    };
+    match non_gsm {
+        Some((text, options)) => {
+            crate::result::for_each_non_gsm(text, options, |c, utf16_index| {
+                entry(out, c, utf16_index)
+            });
         }
-        out.extend_from_slice(br#","code_point":"#);
-        string(out, Some(&located.code_point));
-        out.push(b'}');
+        None => {
+            for located in &report.non_gsm {
+                let c = NonGsmChar {
+                    char_index: located.char_index,
+                    byte_offset: located.byte_offset,
+                    character: located.character,
+                };
+                entry(out, c, located.utf16_index);
+            }
+        }
     }
     out.extend_from_slice(br#"],"warnings":[]"#);
     true
+}
+
+/// Appends one `non_gsm` object exactly as [`Located`](crate::Located) serialises.
+fn write_non_gsm_entry(out: &mut Vec<u8>, c: NonGsmChar, utf16_index: usize) {
+    out.extend_from_slice(br#"{"char_index":"#);
+    write_usize(out, c.char_index);
+    out.extend_from_slice(br#","byte_offset":"#);
+    write_usize(out, c.byte_offset);
+    out.extend_from_slice(br#","utf16_index":"#);
+    write_usize(out, utf16_index);
+    out.extend_from_slice(br#","char":"#);
+    let character = c.character;
+    if character >= ' ' && character != '"' && character != '\\' {
+        // serde_json escapes only control characters, the quote and the backslash.
+        out.push(b'"');
+        let mut utf8 = [0u8; 4];
+        out.extend_from_slice(character.encode_utf8(&mut utf8).as_bytes());
+        out.push(b'"');
+    } else {
+        crate::batch::write_json(out, &character);
+    }
+    // `code_point`: "U+" and at least four upper-case hex digits, as `code_point` formats it.
+    out.extend_from_slice(br#","code_point":"U+"#);
+    let value = u32::from(character);
+    let digits = (32 - value.leading_zeros()).div_ceil(4).max(4);
+    for shift in (0..digits).rev() {
+        out.push(b"0123456789ABCDEF"[((value >> (4 * shift)) & 0xF) as usize]);
+    }
+    out.extend_from_slice(br#""}"#);
 }
 
 /// Appends `n` in decimal.
@@ -1285,6 +1334,7 @@ mod encoded_line_tests {
             "",
             "a\u{1B}b",
             "tab\there ☺ \u{7} \u{7F} ¤ 😀",
+            "😀 \"q\" \\ back\u{0}\u{1F}\u{FFFF}\u{10FFFF}ж",
         ];
         let options = [
             r#""#,
