@@ -15,6 +15,7 @@ use core::ops::Range;
 use crate::alphabet::table_masks;
 use crate::charset::Charset;
 use crate::options::SplitMode;
+use crate::smart::outgoing::OutgoingChars;
 use atoms::{Atom, Atoms};
 
 /// What one character of the outgoing text costs in units.
@@ -113,6 +114,9 @@ impl<'a> Segmenter<'a> {
             let parts = self.units.div_ceil(capacity);
             return (parts, self.units - (parts - 1) * capacity);
         }
+        if self.split == SplitMode::Units {
+            return self.count_characters(capacity);
+        }
         let mut parts = 0;
         let mut last = 0;
         for (_, units) in self.part_ends() {
@@ -120,6 +124,36 @@ impl<'a> Segmenter<'a> {
             last = units;
         }
         (parts, last)
+    }
+
+    /// [`count`](Self::count) of a multi-part text split between characters: the greedy fill of
+    /// [`part_ends`](Self::part_ends) (a character that does not fit starts the next part), in
+    /// one loop over the outgoing characters without building atoms. Text sent as it is in
+    /// UTF-16 is read as UTF-8 bytes: a lead byte is one unit, two when it starts a four-byte
+    /// sequence (a character outside the BMP, a surrogate pair), and a continuation byte none.
+    fn count_characters(&self, capacity: usize) -> (usize, usize) {
+        debug_assert!(capacity >= 2, "a part holds any character");
+        let mut parts = 1;
+        let mut used = 0;
+        let mut add = |units: usize| {
+            if used + units > capacity {
+                parts += 1;
+                used = 0;
+            }
+            used += units;
+        };
+        if self.costs == UnitCosts::Utf16 && !self.smart {
+            for &byte in self.input.as_bytes() {
+                if byte & 0xC0 != 0x80 {
+                    add(if byte >= 0xF0 { 2 } else { 1 });
+                }
+            }
+        } else {
+            for c in OutgoingChars::new(self.input, self.smart) {
+                add(self.units_of(c));
+            }
+        }
+        (parts, used)
     }
 
     /// The parts as (end byte offset in the outgoing text, units in the part).

@@ -161,18 +161,28 @@ function withFastInput(raw) {
     return counter === null ? raw.analyze(text, options) : counter.analyzeInput(pass(text));
   }
 
+  /**
+   * The parts from a count code of the module (parts times two, plus one when the text holds
+   * characters outside the charset, for which the string is asked whether it held a lone
+   * surrogate: `TextEncoder` wrote each as U+FFFD), or 0 when the general path must answer.
+   */
+  function partsOf(code, text) {
+    return code > 1 && ((code & 1) === 0 || wellFormed(text)) ? code >>> 1 : 0;
+  }
+
   function segmentsCount(text, options) {
     if (typeof text === "string") {
-      let parts = 0;
+      let code = 0;
       if (options === undefined) {
-        parts = raw.segmentsCountInputDefault(pass(text));
+        code = raw.segmentsCountInputDefault(pass(text));
       } else {
         const counter = counterFor(options);
-        if (counter !== null) parts = counter.segmentsCountInput(pass(text));
+        if (counter !== null) code = counter.segmentsCountInput(pass(text));
       }
+      const parts = partsOf(code, text);
       if (parts !== 0) return parts;
     }
-    // Rejected, possibly a lone surrogate, or not a string: the general path throws.
+    // Rejected, a lone surrogate, bad options or not a string: the general path throws.
     return raw.segmentsCount(text, options);
   }
 
@@ -250,7 +260,7 @@ function withFastInput(raw) {
 
     segmentsCount(text) {
       if (typeof text === "string") {
-        const parts = this.#raw.segmentsCountInput(pass(text));
+        const parts = partsOf(this.#raw.segmentsCountInput(pass(text)), text);
         if (parts !== 0) return parts;
       }
       return this.#raw.segmentsCount(text);

@@ -423,8 +423,8 @@ pub fn segments_count_js(
 //
 // Passing a JS string through wasm-bindgen's glue copies it one code unit at a time in JS
 // (about 4 ns a character). The `septet.js` wrapper instead writes the string's UTF-8 into this
-// buffer with `TextEncoder.encodeInto` (native code) after checking `isWellFormed()`, then calls
-// the `*Input` functions with the length.
+// buffer with `TextEncoder.encodeInto` (native code), then calls the `*Input` functions with the
+// length; they return a number (see `count_code`), so no object crosses back either.
 
 thread_local! {
     static INPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -462,53 +462,49 @@ fn with_input<T>(len: usize, f: impl FnOnce(&str) -> Result<T, JsValue>) -> Resu
     })
 }
 
-/// `segmentsCount` on the input buffer with the default options, without crossing into JS:
-/// the parts, or 0 when the general path must answer (a rejected message, or one that may
-/// have held a lone surrogate: see `fast_parts`; `septet.js` then calls `segmentsCount`).
+/// `segmentsCount` on the input buffer with the default options, without crossing into JS, as
+/// [`count_code`] gives it (0: the general path must answer; `septet.js` then calls
+/// `segmentsCount`).
 #[wasm_bindgen(js_name = segmentsCountInputDefault)]
-pub fn segments_count_input_default(len: usize) -> usize {
-    input_parts(len, &septet::Options::default())
+pub fn segments_count_input_default(len: usize) -> u32 {
+    input_count(len, &septet::Options::default())
 }
 
-/// Whether `text` holds U+FFFD. `str::contains` costs a substring searcher per call; most text
-/// has no byte 0xEF (the lead byte of U+F000..=U+FFFF), which a test of 16 bytes at a time (one
-/// SIMD compare) rules out.
+/// The number the counting fast paths return for a message: its parts times two, plus one when
+/// it holds characters outside the charset; 0 when the general path must answer (the message
+/// is rejected, and the general path throws the error). A number, not an object: nothing to
+/// build or read on either side.
+///
+/// The odd bit is for lone surrogates. `TextEncoder` writes each one as U+FFFD, and U+FFFD is in
+/// no charset and has no substitution, so text whose characters are all in the charset (or
+/// replaced: `non_gsm == 0`) never held one; for the rest `septet.js` asks the string itself
+/// (`isWellFormed()`, native code) before it takes the count.
 ///
 /// ```
-/// assert!(septet_wasm::holds_replacement("ab \u{FFFD}"));
-/// assert!(!septet_wasm::holds_replacement("❤\u{FE0F} ok €")); // EF B8 8F: the lead byte only
-/// assert!(!septet_wasm::holds_replacement(""));
+/// use septet_wasm::count_code;
+/// let options = septet::Options::default();
+/// let analysis = septet::analyze_with("hello €", &options).unwrap();
+/// assert_eq!(count_code(Ok(analysis)), 2); // one part, GSM-7
+/// let analysis = septet::analyze_with("привет", &options).unwrap();
+/// assert_eq!(count_code(Ok(analysis)), 3); // one part, a character outside GSM-7
+/// assert_eq!(count_code(septet::analyze_with("", &options)), 0); // rejected: no content
 /// ```
-pub fn holds_replacement(text: &str) -> bool {
-    let lead = text
-        .as_bytes()
-        .chunks(16)
-        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | (b == 0xEF)));
-    lead && text.contains(char::REPLACEMENT_CHARACTER)
-}
-
-/// The parts of the first `len` bytes of the input buffer under `options`, or 0 when the general
-/// path must answer.
-fn input_parts(len: usize, options: &septet::Options) -> usize {
-    INPUT.with(|input| {
-        let input = input.borrow();
-        let text = input
-            .get(..len)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok());
-        text.and_then(|text| fast_parts(text, options))
-            .map_or(0, |a| a.parts)
+pub fn count_code(analysis: Result<septet::Analysis, septet::Error>) -> u32 {
+    analysis.map_or(0, |a| {
+        (saturate(a.parts).min(u32::MAX >> 1) << 1) | u32::from(a.non_gsm > 0)
     })
 }
 
-/// The parts of `text` for the fast paths, or `None` when the general path must answer: the
-/// message is rejected (the general path throws the error), or it may have held a lone
-/// surrogate. `TextEncoder` writes each lone surrogate as U+FFFD, and U+FFFD is in no charset and
-/// has no substitution, so text without characters outside the charset (`non_gsm == 0`) never
-/// held one; a message with them is answered here only when it holds no U+FFFD. That spares
-/// `septet.js` an `isWellFormed()` call per message.
-fn fast_parts(text: &str, options: &septet::Options) -> Option<septet::Analysis> {
-    let analysis = septet::analyze_with(text, options).ok()?;
-    (analysis.non_gsm == 0 || !holds_replacement(text)).then_some(analysis)
+/// [`count_code`] of the first `len` bytes of the input buffer under `options` (0 when they are
+/// not UTF-8 text, which `encodeInto` never writes).
+fn input_count(len: usize, options: &septet::Options) -> u32 {
+    INPUT.with(|input| {
+        let input = input.borrow();
+        match input.get(..len).map(std::str::from_utf8) {
+            Some(Ok(text)) => count_code(septet::analyze_with(text, options)),
+            _ => 0,
+        }
+    })
 }
 
 // ---- Counters: options read once -------------------------------------------------------
@@ -556,11 +552,11 @@ impl Counter {
         analysis_value(&rust_string(&text)?, &self.settings)
     }
 
-    /// The parts of the input buffer's first `len` bytes, or 0 when the general path must
-    /// answer (see `fast_parts`). Used by `septet.js`.
+    /// [`count_code`] of the input buffer's first `len` bytes with the counter's options. Used
+    /// by `septet.js`.
     #[wasm_bindgen(js_name = segmentsCountInput)]
-    pub fn segments_count_input(&self, len: usize) -> usize {
-        input_parts(len, &self.settings.options)
+    pub fn segments_count_input(&self, len: usize) -> u32 {
+        input_count(len, &self.settings.options)
     }
 
     /// `analyze` on the input buffer's first `len` bytes. Used by `septet.js`.
@@ -611,9 +607,9 @@ pub const STATUS_UCS2: u32 = 1;
 pub const STATUS_REJECTED: u32 = 2;
 /// Status JS writes for an entry that is not a string: left as it is, segments and units 0.
 pub const STATUS_SKIP: u32 = 3;
-/// Added to the status of a counted message that holds U+FFFD and characters outside the
-/// charset: JS checks that the string held no lone surrogate (which `TextEncoder` writes as
-/// U+FFFD); see `fast_parts`.
+/// Added to the status of a counted message that holds characters outside the charset: JS checks
+/// that the string held no lone surrogate (which `TextEncoder` writes as U+FFFD); see
+/// [`count_code`].
 pub const STATUS_CHECK: u32 = 4;
 
 /// Makes the batch buffer hold the records of `messages` messages and returns its address in
@@ -636,14 +632,17 @@ pub fn batch_buffer(messages: usize) -> *const u32 {
 /// to where its own ends, and writes its segments, units and status.
 ///
 /// ```
-/// use septet_wasm::{count_batch, STATUS_GSM7, STATUS_REJECTED, STATUS_SKIP, STATUS_UCS2};
+/// use septet_wasm::{
+///     count_batch, STATUS_CHECK, STATUS_GSM7, STATUS_REJECTED, STATUS_SKIP, STATUS_UCS2,
+/// };
 /// let input = "hello€ 😀x".as_bytes();
 /// // "hello€", "", " 😀x", then an entry JS skipped: end, segments, units, status each.
 /// let mut batch = vec![8, 0, 0, 0, 8, 0, 0, 0, 14, 0, 0, 0, 14, 0, 0, STATUS_SKIP];
 /// count_batch(input, &mut batch, 4, &septet::Options::default());
 /// assert_eq!(&batch[..4], [8, 1, 7, STATUS_GSM7]); // € costs 2 septets
 /// assert_eq!(&batch[4..8], [8, 0, 0, STATUS_REJECTED]); // no content
-/// assert_eq!(&batch[8..12], [14, 1, 4, STATUS_UCS2]); // 😀 is 2 UTF-16 units
+/// // 😀 is 2 UTF-16 units, and outside the charset: JS checks the string is well-formed.
+/// assert_eq!(&batch[8..12], [14, 1, 4, STATUS_UCS2 | STATUS_CHECK]);
 /// assert_eq!(&batch[12..], [14, 0, 0, STATUS_SKIP]);
 /// ```
 pub fn count_batch(input: &[u8], batch: &mut [u32], messages: usize, options: &septet::Options) {
@@ -662,18 +661,14 @@ pub fn count_batch(input: &[u8], batch: &mut [u32], messages: usize, options: &s
             record[1..].copy_from_slice(&[0, 0, STATUS_SKIP]);
             continue;
         }
-        let analysis = text.map(|text| (text, septet::analyze_with(text, options)));
+        let analysis = text.map(|text| septet::analyze_with(text, options));
         let (segments, units, status) = match analysis {
-            Some((text, Ok(a))) => {
+            Some(Ok(a)) => {
                 let encoding = match a.encoding {
                     septet::Encoding::Gsm7 => STATUS_GSM7,
                     septet::Encoding::Ucs2 => STATUS_UCS2,
                 };
-                let check = if a.non_gsm > 0 && holds_replacement(text) {
-                    STATUS_CHECK
-                } else {
-                    0
-                };
+                let check = if a.non_gsm > 0 { STATUS_CHECK } else { 0 };
                 (saturate(a.parts), saturate(a.units), encoding | check)
             }
             _ => (0, 0, STATUS_REJECTED),
@@ -1010,7 +1005,7 @@ mod tests {
 
     #[test]
     fn replacement_character_is_outside_every_charset() {
-        // `fast_parts` and `count_batch` rely on it: text whose characters are all in the
+        // `count_code` and `count_batch` rely on it: text whose characters are all in the
         // charset (or replaced) holds no U+FFFD, so it never held a lone surrogate.
         let mut analysed = 0;
         for charset in ["gsm0338", "carrier-safe", "ascii7"] {
