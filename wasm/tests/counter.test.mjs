@@ -144,6 +144,64 @@ test("edge cases: empty, lone surrogates, U+FFFD, limits, non-strings", () => {
   }
 });
 
+test("the count code: characters outside the charset, lone surrogates among them, and real U+FFFD", () => {
+  // The module returns parts * 2 + 1 when a message holds characters outside the charset, and the
+  // wrapper then asks the string whether it held a lone surrogate (TextEncoder wrote it as U+FFFD).
+  const texts = [
+    "ж", "ж\uD800", "\uDC00ж", "Привет \uFFFD", "\uFFFD".repeat(71), "😀\uDE00", "😀\uD83D", "中文\uD83D\uDE00",
+    "’".repeat(71) + "\uDBFF", "€\uFFFD", "a\uFFFDb", "\uFFFD😀", "x".repeat(200) + "ж", "ж".repeat(200) + "\uDFFF",
+  ];
+  for (const options of [undefined, { smartEncoding: true }, { charset: "ascii7" }, { smartEncoding: true, charset: "carrier-safe" }]) {
+    agreeWithAnalyze(texts, options, `count code, ${JSON.stringify(options)}`);
+  }
+  assert.equal(segmentsCount("Привет \uFFFD"), 1);
+  assert.equal(segmentsCount("\uFFFD".repeat(71)), 2);
+  for (const text of ["ж\uD800", "😀\uDE00", "’".repeat(71) + "\uDBFF"]) {
+    assert.equal(thrown(() => segmentsCount(text)).kind, "lone_surrogate", JSON.stringify(text));
+    assert.equal(thrown(() => segmentsCount(text, { smartEncoding: true, charset: "carrier-safe" })).kind, "lone_surrogate");
+  }
+});
+
+/** Parts of `text` sent in UCS-2 as a greedy model counts them: 70 UTF-16 units fit one part, else
+ * 67 a part, and a character outside the BMP (2 units) never straddles two parts. */
+function ucs2PartsModel(text) {
+  const costs = Array.from(text, (c) => (c.codePointAt(0) > 0xffff ? 2 : 1));
+  const units = costs.reduce((a, b) => a + b, 0);
+  if (units <= 70) return 1;
+  let parts = 1;
+  let used = 0;
+  for (const cost of costs) {
+    if (used + cost > 67) {
+      parts++;
+      used = 0;
+    }
+    used += cost;
+  }
+  return parts;
+}
+
+test("multi-part UCS-2 text with characters outside the BMP: counts agree with a greedy model", () => {
+  const rand = prng(31);
+  const pieces = ["ж", "a", " ", "😀", "👍🏽", "中", "’", "🇫🇷", "€", "e\u0301"];
+  const texts = [];
+  for (let i = 0; i < 400; i++) {
+    let text = "ж";
+    const n = 30 + Math.floor(rand() * 400);
+    while (text.length < n) text += pieces[Math.floor(rand() * pieces.length)];
+    texts.push(text);
+  }
+  // Boundaries: a surrogate pair that would straddle the 67th unit, at every offset near it.
+  for (let k = 60; k < 72; k++) texts.push("ж".repeat(k) + "😀".repeat(10));
+  const counter = new Counter();
+  for (const text of texts) {
+    const want = ucs2PartsModel(text);
+    assert.equal(segmentsCount(text), want, JSON.stringify(text).slice(0, 80));
+    assert.equal(counter.segmentsCount(text), want);
+    assert.equal(analyze(text).parts, want);
+  }
+  assert.deepEqual(Array.from(countMany(texts).segments), texts.map(ucs2PartsModel));
+});
+
 test("batches larger than a chunk, a message larger than the input buffer, and moved memory", () => {
   const options = { maxCharacters: 500_000, maxParts: 5000 };
   const huge = "a".repeat(400_000) + "ж"; // UCS-2: 400,001 units, 5,971 parts of 67: rejected
