@@ -145,14 +145,32 @@ test("edge cases: empty, lone surrogates, U+FFFD, limits, non-strings", () => {
 });
 
 test("the count code: characters outside the charset, lone surrogates among them, and real U+FFFD", () => {
-  // The module returns parts * 2 + 1 when a message holds characters outside the charset, and the
-  // wrapper then asks the string whether it held a lone surrogate (TextEncoder wrote it as U+FFFD).
+  // The module returns parts * 2 + 1 when a message holds characters outside the charset, and
+  // the wrapper then asks the string whether it held a lone surrogate (TextEncoder wrote it as
+  // U+FFFD): a flag the module forgets would let a lone surrogate be counted.
   const texts = [
     "ж", "ж\uD800", "\uDC00ж", "Привет \uFFFD", "\uFFFD".repeat(71), "😀\uDE00", "😀\uD83D", "中文\uD83D\uDE00",
     "’".repeat(71) + "\uDBFF", "€\uFFFD", "a\uFFFDb", "\uFFFD😀", "x".repeat(200) + "ж", "ж".repeat(200) + "\uDFFF",
   ];
   for (const options of [undefined, { smartEncoding: true }, { charset: "ascii7" }, { smartEncoding: true, charset: "carrier-safe" }]) {
     agreeWithAnalyze(texts, options, `count code, ${JSON.stringify(options)}`);
+  }
+  // U+FFFD and lone surrogates at every offset of a short message, GSM-7 and UCS-2 around them.
+  const counter = new Counter();
+  for (let k = 0; k < 40; k++) {
+    for (const [inserted, error] of [["\uFFFD", null], ["\uD800", "lone_surrogate"], ["\uDFFF", "lone_surrogate"]]) {
+      const text = "ж".repeat(k % 3) + "a".repeat(k) + inserted + "b".repeat(40 - k);
+      const where = JSON.stringify(text);
+      if (error === null) {
+        assert.equal(segmentsCount(text), 1, where);
+        assert.equal(counter.segmentsCount(text), 1, where);
+        assert.equal(countMany([text]).segments[0], 1, where);
+      } else {
+        assert.equal(thrown(() => segmentsCount(text)).kind, error, where);
+        assert.equal(thrown(() => counter.segmentsCount(text)).kind, error, where);
+        assert.deepEqual(Array.from(countMany([text]).errors), [0], where);
+      }
+    }
   }
   assert.equal(segmentsCount("Привет \uFFFD"), 1);
   assert.equal(segmentsCount("\uFFFD".repeat(71)), 2);
