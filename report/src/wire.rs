@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use septet::Analysis;
 use septet::{
     decode_hex, decode_tpdu, decode_user_data, encode_hex, encode_hex_into, Alphabet, Completed,
     ConcatInfo, DataCoding, DecodeWarning, DecodedUserData, EncodeError, Encoded, EncodedPart,
-    HeaderNote, Incomplete, NonGsmChar, PartKey, PduError, PreparedMessage, ReferenceBits,
+    HeaderNote, Incomplete, NonGsmChar, PartKey, PartView, PduError, PreparedMessage,
+    ReferenceBits,
 };
 
 use std::borrow::Cow;
@@ -175,17 +177,17 @@ fn encode_error(e: EncodeError, text: &str, settings: &Settings) -> Error {
 
 /// The analysis report of an encoded message.
 fn encoded_report(text: &str, settings: &Settings, encoded: &Encoded) -> Report {
-    report_of(text, settings, encoded, true)
+    report_of(text, settings, &encoded.analysis, true)
 }
 
 /// The analysis report of an encoded message, its `non_gsm` list left empty unless asked for.
-fn report_of(text: &str, settings: &Settings, encoded: &Encoded, non_gsm: bool) -> Report {
+fn report_of(text: &str, settings: &Settings, analysis: &Analysis, non_gsm: bool) -> Report {
     let mut report = if non_gsm {
-        Report::new(text, &settings.options, &encoded.analysis)
+        Report::new(text, &settings.options, analysis)
     } else {
-        Report::without_non_gsm(text, &encoded.analysis)
+        Report::without_non_gsm(text, analysis)
     };
-    report.cost = settings.pricing.cost(encoded.analysis.parts);
+    report.cost = settings.pricing.cost(analysis.parts);
     if settings.include_parts {
         report.part_texts = Some(split_texts(text, settings));
     }
@@ -393,47 +395,71 @@ impl PreparedLine<'_> {
     /// assert!(String::from_utf8(out).unwrap().starts_with(r#"{"id":4,"error":"#));
     /// ```
     pub fn write(&self, out: &mut Vec<u8>) -> Outcome {
+        let prepared = match &self.prepared {
+            Ok(prepared) => prepared,
+            Err(e) => return write_error_line(out, self.id, e.clone()),
+        };
         let encode_options = septet::EncodeOptions {
             reference: self.reference,
             ..self.settings.encode
         };
-        let written = match &self.prepared {
-            Ok(prepared) => prepared
-                .encode(&encode_options)
-                .map_err(|e| encode_error(e, self.text, &self.settings)),
-            Err(e) => Err(e.clone()),
+        let start = out.len();
+        let analysis = prepared.analysis();
+        let mut report = report_of(self.text, &self.settings, analysis, false);
+        let outcome = Outcome::Accepted {
+            encoding: report.encoding,
+            parts: report.parts,
         };
+        let non_gsm = (analysis.encoding != septet::Encoding::Gsm7)
+            .then_some((self.text, &self.settings.options));
+        if !write_line_head(out, self.id, &mut report, non_gsm) {
+            return outcome;
+        }
+        out.extend_from_slice(br#","reference":"#);
+        match (analysis.parts > 1).then_some(self.reference) {
+            Some(reference) => write_number(out, reference.into()),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(br#","encoded_parts":["#);
+        let mut first = true;
+        let written = prepared.encode_each(&encode_options, |part| {
+            if !std::mem::take(&mut first) {
+                out.push(b',');
+            }
+            write_part(out, &part);
+        });
         match written {
-            Ok(encoded) => {
-                let mut report = report_of(self.text, &self.settings, &encoded, false);
-                let non_gsm = (encoded.analysis.encoding != septet::Encoding::Gsm7)
-                    .then_some((self.text, &self.settings.options));
-                write_encoded_line(out, self.id, &mut report, non_gsm, &encoded);
-                Outcome::Accepted {
-                    encoding: report.encoding,
-                    parts: report.parts,
-                }
+            Ok(_) => {
+                out.extend_from_slice(b"]}");
+                outcome
             }
             Err(e) => {
-                let line = error_line(self.id, e);
-                out.extend_from_slice(line.json.as_bytes());
-                line.outcome
+                // Nothing is left of the line: the error line replaces it.
+                out.truncate(start);
+                write_error_line(out, self.id, encode_error(e, self.text, &self.settings))
             }
         }
     }
 }
 
-/// Appends `{"id"?, ...report, "reference", "encoded_parts"}`: byte for byte what
-/// serialising [`EncodedLine`] gives, without building an [`EncodedReport`]. With `non_gsm`
-/// (the text and options of a UCS-2 message), the report's `non_gsm` list is still to be
-/// made: it is written straight from the text, or filled in for serde.
-fn write_encoded_line(
+/// Appends the error line of `error` and returns its outcome.
+fn write_error_line(out: &mut Vec<u8>, id: Option<&RawValue>, error: Error) -> Outcome {
+    let line = error_line(id, error);
+    out.extend_from_slice(line.json.as_bytes());
+    line.outcome
+}
+
+/// Appends `{"id"?, ...report` (no closing brace): byte for byte what serialising
+/// [`EncodedLine`] gives up to `reference`. With `non_gsm` (the text and options of a UCS-2
+/// message), the report's `non_gsm` list is still to be made: it is written straight from the
+/// text, or filled in for serde. Returns `false` if the report did not serialise (it does not;
+/// the line then says so and is complete).
+fn write_line_head(
     out: &mut Vec<u8>,
     id: Option<&RawValue>,
     report: &mut Report,
     non_gsm: Option<(&str, &septet::Options)>,
-    encoded: &Encoded,
-) {
+) -> bool {
     out.push(b'{');
     if let Some(id) = id {
         out.extend_from_slice(br#""id":"#);
@@ -454,24 +480,12 @@ fn write_encoded_line(
             out.extend_from_slice(
                 br#""error":{"code":500,"kind":"internal","detail":"the report did not serialise"}}"#,
             );
-            return;
+            return false;
         }
         out.remove(start);
         out.pop();
     }
-    out.extend_from_slice(br#","reference":"#);
-    match encoded.reference {
-        Some(reference) => write_number(out, reference.into()),
-        None => out.extend_from_slice(b"null"),
-    }
-    out.extend_from_slice(br#","encoded_parts":["#);
-    for (i, part) in encoded.parts.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_part(out, part);
-    }
-    out.extend_from_slice(b"]}");
+    true
 }
 
 /// Appends the fields of the common report (no smart encoding, replacements, warnings,
@@ -602,11 +616,11 @@ fn write_usize(out: &mut Vec<u8>, mut n: usize) {
 }
 
 /// Appends one part's object exactly as [`EncodedPartReport`] serialises.
-fn write_part(out: &mut Vec<u8>, part: &EncodedPart) {
+fn write_part(out: &mut Vec<u8>, part: &PartView<'_>) {
     out.extend_from_slice(br#"{"udh":""#);
-    encode_hex_into(&part.udh, out);
+    encode_hex_into(part.udh, out);
     out.extend_from_slice(br#"","user_data":""#);
-    encode_hex_into(&part.user_data, out);
+    encode_hex_into(part.user_data, out);
     out.extend_from_slice(br#"","udl":"#);
     write_number(out, part.udl.into());
     out.extend_from_slice(br#","dcs":"#);
@@ -616,13 +630,13 @@ fn write_part(out: &mut Vec<u8>, part: &EncodedPart) {
     } else {
         br#","udhi":false,"smpp":{"data_coding":"#.as_slice()
     });
-    write_number(out, part.smpp.data_coding.into());
+    write_number(out, part.data_coding.into());
     out.extend_from_slice(br#","esm_class":"#);
-    write_number(out, part.smpp.esm_class.into());
+    write_number(out, part.esm_class.into());
     out.extend_from_slice(br#","short_message":""#);
-    encode_hex_into(&part.smpp.short_message, out);
+    encode_hex_into(part.short_message, out);
     out.push(b'"');
-    if let Some(sar) = part.smpp.sar {
+    if let Some(sar) = part.sar {
         out.extend_from_slice(br#","sar_msg_ref_num":"#);
         write_number(out, sar.reference.into());
         out.extend_from_slice(br#","sar_total_segments":"#);
@@ -631,7 +645,7 @@ fn write_part(out: &mut Vec<u8>, part: &EncodedPart) {
         write_number(out, sar.sequence.into());
     }
     out.push(b'}');
-    if let Some(tpdu) = &part.tpdu {
+    if let Some(tpdu) = part.tpdu {
         out.extend_from_slice(br#","tpdu":""#);
         encode_hex_into(tpdu, out);
         out.push(b'"');

@@ -83,46 +83,127 @@ impl EncodedPart {
         packing: SmppPacking,
         destination: Option<&Address>,
     ) -> Result<EncodedPart, PduError> {
-        let mut buffer = [0u8; MAX_USER_DATA_OCTETS];
-        let (info, short_message) = match coding {
-            PartCoding::Gsm7(alphabet) => {
-                let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
-                let part = write_gsm7(text, alphabet, concat, &mut unpacked, &mut buffer)?;
-                let short_message = match packing {
-                    SmppPacking::Unpacked => unpacked[..part.unpacked_octets].to_vec(),
-                    SmppPacking::Packed => buffer[..part.info.user_data_octets].to_vec(),
-                };
-                (part.info, short_message)
-            }
-            PartCoding::Ucs2 => {
-                let info = encode_part_into(text, coding, concat, &mut buffer)?;
-                (info, buffer[..info.user_data_octets].to_vec())
-            }
-        };
-        let user_data = &buffer[..info.user_data_octets];
-        let tpdu = match destination {
-            Some(address) => {
-                let mut tpdu = [0u8; MAX_SUBMIT_OCTETS];
-                let n = submit_tpdu_into(address, &info, user_data, &mut tpdu)?;
-                Some(tpdu[..n].to_vec())
-            }
-            None => None,
-        };
-        Ok(EncodedPart {
-            udh: user_data[..info.udh_octets].to_vec(),
-            user_data: user_data.to_vec(),
-            udl: info.udl,
-            dcs: info.dcs,
-            udhi: info.udhi,
-            smpp: Smpp {
-                data_coding: info.dcs,
-                esm_class: info.esm_class(),
-                short_message,
-                sar: None,
-            },
-            tpdu,
+        with_part(text, coding, concat, packing, destination, |part| {
+            part.to_encoded_part()
         })
     }
+}
+
+/// One encoded part in borrowed buffers: the fields of [`EncodedPart`] without owning them,
+/// for writers that copy the bytes straight into their output
+/// ([`PreparedMessage::encode_each`](crate::PreparedMessage::encode_each)).
+///
+/// ```
+/// let text = "a".repeat(200);
+/// let prepared = septet::PreparedMessage::new(septet::split(&text, &Default::default())?)?;
+/// let mut headers = Vec::new();
+/// prepared.encode_each(&Default::default(), |part| headers.push(septet::encode_hex(part.udh)))?;
+/// assert_eq!(headers, ["050003000201", "050003000202"]);
+/// # Ok::<(), septet::EncodeError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartView<'a> {
+    /// The header octets, UDHL included; empty when none.
+    pub udh: &'a [u8],
+    /// TP-UD (header, fill bits, text).
+    pub user_data: &'a [u8],
+    /// TP-UDL.
+    pub udl: u8,
+    /// TP-DCS.
+    pub dcs: u8,
+    /// TP-UDHI.
+    pub udhi: bool,
+    /// SMPP `data_coding`.
+    pub data_coding: u8,
+    /// SMPP `esm_class`.
+    pub esm_class: u8,
+    /// SMPP `short_message`.
+    pub short_message: &'a [u8],
+    /// SMPP SAR TLV values (the `sar` concatenation), else `None`.
+    pub sar: Option<ConcatInfo>,
+    /// The SMS-SUBMIT TPDU led by `00`, when a destination was given.
+    pub tpdu: Option<&'a [u8]>,
+}
+
+impl PartView<'_> {
+    /// The part as owned bytes.
+    ///
+    /// ```
+    /// let prepared = septet::PreparedMessage::new(septet::split("Hello", &Default::default())?)?;
+    /// let mut parts = Vec::new();
+    /// prepared.encode_each(&Default::default(), |part| parts.push(part.to_encoded_part()))?;
+    /// assert_eq!(parts, septet::encode("Hello", &Default::default(), &Default::default())?.parts);
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    pub fn to_encoded_part(&self) -> EncodedPart {
+        EncodedPart {
+            udh: self.udh.to_vec(),
+            user_data: self.user_data.to_vec(),
+            udl: self.udl,
+            dcs: self.dcs,
+            udhi: self.udhi,
+            smpp: Smpp {
+                data_coding: self.data_coding,
+                esm_class: self.esm_class,
+                short_message: self.short_message.to_vec(),
+                sar: self.sar,
+            },
+            tpdu: self.tpdu.map(<[u8]>::to_vec),
+        }
+    }
+}
+
+/// Encodes one part into buffers on the stack and hands it to `f` (what [`EncodedPart::new`]
+/// owns, borrowed).
+pub(crate) fn with_part<R>(
+    text: &str,
+    coding: PartCoding,
+    concat: Option<ConcatInfo>,
+    packing: SmppPacking,
+    destination: Option<&Address>,
+    f: impl FnOnce(PartView<'_>) -> R,
+) -> Result<R, PduError> {
+    let mut buffer = [0u8; MAX_USER_DATA_OCTETS];
+    let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
+    let (info, short_message_octets, short_message_unpacked) = match coding {
+        PartCoding::Gsm7(alphabet) => {
+            let part = write_gsm7(text, alphabet, concat, &mut unpacked, &mut buffer)?;
+            match packing {
+                SmppPacking::Unpacked => (part.info, part.unpacked_octets, true),
+                SmppPacking::Packed => (part.info, part.info.user_data_octets, false),
+            }
+        }
+        PartCoding::Ucs2 => {
+            let info = encode_part_into(text, coding, concat, &mut buffer)?;
+            (info, info.user_data_octets, false)
+        }
+    };
+    let user_data = &buffer[..info.user_data_octets];
+    let short_message = if short_message_unpacked {
+        &unpacked[..short_message_octets]
+    } else {
+        &buffer[..short_message_octets]
+    };
+    let mut tpdu_buffer = [0u8; MAX_SUBMIT_OCTETS];
+    let tpdu = match destination {
+        Some(address) => {
+            let n = submit_tpdu_into(address, &info, user_data, &mut tpdu_buffer)?;
+            Some(&tpdu_buffer[..n])
+        }
+        None => None,
+    };
+    Ok(f(PartView {
+        udh: &user_data[..info.udh_octets],
+        user_data,
+        udl: info.udl,
+        dcs: info.dcs,
+        udhi: info.udhi,
+        data_coding: info.dcs,
+        esm_class: info.esm_class(),
+        short_message,
+        sar: None,
+        tpdu,
+    }))
 }
 
 /// Encodes a message already cut into parts: every part in `coding`, with a concatenation IE

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use super::address::Address;
-use super::encode::EncodedPart;
+use super::encode::{with_part, EncodedPart, PartView};
 use super::part::{PartCoding, SmppPacking};
 use super::udh::{ConcatInfo, ReferenceBits};
 use super::PduError;
@@ -276,11 +276,48 @@ impl<'a> PreparedMessage<'a> {
     /// [`PduError::BadConcat`] when the reference does not fit the concatenation's width (even
     /// for a message of one part, as [`encode`]).
     pub fn encode(&self, encode_options: &EncodeOptions) -> Result<Encoded, EncodeError> {
-        let split = &self.split;
         #[allow(clippy::clone_on_copy)] // Analysis is about to gain a warnings list (issue 9)
-        let analysis = split.analysis().clone();
+        let analysis = self.split.analysis().clone();
+        let mut parts = Vec::with_capacity(analysis.parts);
+        let reference =
+            self.encode_each(encode_options, |part| parts.push(part.to_encoded_part()))?;
+        debug_assert_eq!(parts.len(), analysis.parts);
+        Ok(Encoded {
+            analysis,
+            text: String::from(self.split.text()),
+            coding: self.coding,
+            reference,
+            parts,
+        })
+    }
+
+    /// Writes the parts under `encode_options` one after the other into buffers on the stack
+    /// and hands each to `f`, in order: the parts of [`PreparedMessage::encode`] without
+    /// allocating. Returns the concatenation reference (`None` for one part).
+    ///
+    /// ```
+    /// let text = "😀".repeat(40);
+    /// let prepared = septet::PreparedMessage::new(septet::split(&text, &Default::default())?)?;
+    /// let mut octets = Vec::new();
+    /// let options = septet::EncodeOptions { reference: 300, ..Default::default() };
+    /// let err = prepared.encode_each(&options, |part| octets.push(part.user_data.len()));
+    /// assert!(err.is_err() && octets.is_empty()); // 300 does not fit 8 bits: nothing written
+    /// let reference = prepared.encode_each(&Default::default(), |part| octets.push(part.user_data.len()))?;
+    /// assert_eq!((reference, octets), (Some(0), vec![6 + 132, 6 + 28]));
+    /// # Ok::<(), septet::EncodeError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`PreparedMessage::encode`]; the reference is checked before any part is written.
+    pub fn encode_each(
+        &self,
+        encode_options: &EncodeOptions,
+        mut f: impl FnMut(PartView<'_>),
+    ) -> Result<Option<u16>, EncodeError> {
+        let split = &self.split;
         let (coding, bits, in_header) = (self.coding, self.bits, self.in_header);
-        let total = analysis.parts;
+        let total = split.analysis().parts;
         let reference = (total > 1).then_some(encode_options.reference);
         if u32::from(encode_options.reference) >= bits.references() {
             return Err(PduError::BadConcat {
@@ -289,42 +326,35 @@ impl<'a> PreparedMessage<'a> {
             }
             .into());
         }
-        let encode_part = |index: usize, part: &str| {
+        let mut encode_part = |index: usize, part: &str| {
             let concat = reference.map(|reference| ConcatInfo {
                 reference,
                 total: total as u8,
                 sequence: index as u8 + 1,
                 bits,
             });
-            let mut encoded = EncodedPart::new(
+            with_part(
                 part,
                 coding,
                 concat.filter(|_| in_header),
                 encode_options.smpp_packing,
                 encode_options.destination.as_ref(),
-            )?;
-            if !in_header {
-                encoded.smpp.sar = concat;
-            }
-            Ok::<_, PduError>(encoded)
+                |mut view| {
+                    if !in_header {
+                        view.sar = concat;
+                    }
+                    f(view);
+                },
+            )
         };
-        let parts = if total == 1 {
+        if total == 1 {
             // One part is the whole text: no need to look for part ends.
-            alloc::vec![encode_part(0, split.text())?]
+            encode_part(0, split.text())?;
         } else {
-            split
-                .parts()
-                .enumerate()
-                .map(|(index, part)| encode_part(index, part))
-                .collect::<Result<Vec<_>, _>>()?
-        };
-        debug_assert_eq!(parts.len(), analysis.parts);
-        Ok(Encoded {
-            analysis,
-            text: String::from(split.text()),
-            coding,
-            reference,
-            parts,
-        })
+            for (index, part) in split.parts().enumerate() {
+                encode_part(index, part)?;
+            }
+        }
+        Ok(reference)
     }
 }

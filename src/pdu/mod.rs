@@ -30,7 +30,7 @@ pub use decode::{
     DecodedTpdu, DecodedUserData, MessageKind,
 };
 #[cfg(feature = "alloc")]
-pub use encode::{encode_parts, EncodedPart, Smpp};
+pub use encode::{encode_parts, EncodedPart, PartView, Smpp};
 pub use error::PduError;
 #[cfg(feature = "alloc")]
 pub use message::{encode, EncodeError, EncodeOptions, Encoded, PreparedMessage};
