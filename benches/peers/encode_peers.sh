@@ -7,9 +7,10 @@
 #   benches/peers/encode_peers.sh [MESSAGES]      (default 100000)
 #
 # septet is timed end to end as a process (read JSON Lines, analyse, encode, write the
-# result objects to /dev/null); the peers are timed in process, on the texts already in
-# memory, best of three rounds each, by wall clock and by CPU time. Ratios come from this one
-# run. Needs node, npm, python3 (with venv) and GNU time (/usr/bin/time).
+# result objects to /dev/null), on one job (--jobs 1) and on the default jobs (one per core);
+# the peers are timed in process, on the texts already in memory, best of three rounds each,
+# by wall clock and by CPU time. Ratios come from this one run; the load average before and
+# after is printed with them. Needs node, npm, python3 (with venv) and GNU time (/usr/bin/time).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -46,14 +47,21 @@ best_of_three() {
   done
   echo "$best, $best_cpu"
 }
-plain=$(best_of_three)
-with_to=$(best_of_three --to "$to")
-"$septet" batch --encode "$work/workload.jsonl" > "$work/septet.jsonl"
-printf '[["septet batch --encode (end to end: JSON in, TP-UD + SMPP out)", %s], ["septet batch --encode --to (also the SMS-SUBMIT TPDU)", %s]]\n' \
-  "$plain" "$with_to" > "$work/septet-times.json"
+cores=$(nproc)
+echo "cores: $cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+plain_1=$(best_of_three --jobs 1)
+plain_n=$(best_of_three)
+with_to_1=$(best_of_three --jobs 1 --to "$to")
+with_to_n=$(best_of_three --to "$to")
+"$septet" batch --encode --jobs 1 "$work/workload.jsonl" > "$work/septet.jsonl"
+"$septet" batch --encode "$work/workload.jsonl" | cmp -s - "$work/septet.jsonl" ||
+  { echo "septet batch --encode: the default jobs' output differs from --jobs 1" >&2; exit 1; }
+printf '[["septet batch --encode --jobs 1 (JSON in, TP-UD + SMPP out)", %s], ["septet batch --encode (default: %s jobs)", %s], ["septet batch --encode --jobs 1 --to (also the TPDU)", %s], ["septet batch --encode --to (default: %s jobs)", %s]]\n' \
+  "$plain_1" "$cores" "$plain_n" "$with_to_1" "$cores" "$with_to_n" > "$work/septet-times.json"
 
 node "$here/encode_node_pdu.mjs" "$work/npm" "$work/workload.jsonl" "$to" > "$work/node-pdu.json"
 "$work/venv/bin/python" "$here/encode_smpplib.py" "$work/workload.jsonl" > "$work/smpplib.json"
 
+echo "load average after the timings: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$here/encode_compare.py" "$work/workload.jsonl" "$work/septet.jsonl" "$work/septet-times.json" \
   "$work/node-pdu.json" "$work/smpplib.json"

@@ -124,10 +124,20 @@ impl<'a> Utf16Cursor<'a> {
             byte_offset - self.byte_offset,
             "not a char boundary"
         );
-        self.utf16_index += gap.encode_utf16().count();
+        self.utf16_index += utf16_units(gap.as_bytes());
         self.byte_offset = byte_offset;
         self.utf16_index
     }
+}
+
+/// The UTF-16 code units of valid UTF-8 `bytes`: one per character (every byte that does not
+/// continue a character), and a second for each character beyond U+FFFF (a four-byte lead).
+/// Counted byte by byte without decoding, which the compiler turns into wide compares.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// One substitution smart encoding made.
@@ -325,6 +335,28 @@ impl Report {
             warnings: analysis.warnings.iter().map(WarningReport::from).collect(),
             cost: None,
             part_texts: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod utf16_tests {
+    #[test]
+    fn utf16_units_agree_with_the_standard_library() {
+        for text in [
+            "",
+            "a",
+            "é",
+            "€",
+            "😀",
+            "a😀é€\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}",
+            "👩‍👩‍👧 नमस्ते 订单",
+        ] {
+            assert_eq!(
+                super::utf16_units(text.as_bytes()),
+                text.encode_utf16().count(),
+                "{text}"
+            );
         }
     }
 }
