@@ -394,6 +394,55 @@ fn run_inline<H: LineHandler + ?Sized>(
     }
 }
 
+/// Emptied buffers waiting to be used again (at most `capacity` of them).
+struct Spares<T> {
+    items: Mutex<Vec<T>>,
+    capacity: usize,
+}
+
+/// A buffer that can be emptied for reuse.
+trait Reusable: Default {
+    fn empty(&mut self);
+}
+
+impl Reusable for Vec<u8> {
+    fn empty(&mut self) {
+        self.clear();
+    }
+}
+
+impl Reusable for Chunk {
+    fn empty(&mut self) {
+        self.data.clear();
+        self.records.clear();
+        self.input_end = 0;
+    }
+}
+
+impl<T: Reusable> Spares<T> {
+    fn new(capacity: usize) -> Self {
+        Spares {
+            items: Mutex::new(Vec::with_capacity(capacity)),
+            capacity,
+        }
+    }
+
+    /// An empty buffer: a spare one, or a new one.
+    fn take(&self) -> T {
+        let spare = self.items.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        spare.unwrap_or_default()
+    }
+
+    /// Keeps `item`, emptied, for a later [`Spares::take`] (drops it when enough are kept).
+    fn put(&self, mut item: T) {
+        item.empty();
+        let mut items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        if items.len() < self.capacity {
+            items.push(item);
+        }
+    }
+}
+
 /// A chunk's answer, from a worker to the writer.
 struct Answer {
     seq: u64,
@@ -431,27 +480,38 @@ fn run_parallel<H: LineHandler>(
     for _ in 0..in_flight {
         let _ = token_tx.send(());
     }
+    // Buffers go round instead of being allocated for every chunk: fresh megabyte buffers are
+    // fresh pages, and faulting them in cost more CPU than the encoding of the chunk's lines.
+    let spare_chunks = Arc::new(Spares::<Chunk>::new(in_flight));
+    let spare_outputs = Arc::new(Spares::<Vec<u8>>::new(in_flight));
     for _ in 0..jobs {
         let work_rx = Arc::clone(&work_rx);
         let done_tx = done_tx.clone();
         let handler = Arc::clone(&handler);
+        let spare_chunks = Arc::clone(&spare_chunks);
+        let spare_outputs = Arc::clone(&spare_outputs);
         // Detached: if the writer fails, the process exits without waiting for them.
         std::thread::spawn(move || loop {
             let job = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
             let Ok((seq, chunk, flush)) = job else { return };
             let answered = catch_unwind(AssertUnwindSafe(|| {
-                let mut out = Vec::with_capacity(chunk.data.len() * 3 + 64);
+                let mut out = spare_outputs.take();
+                out.reserve(chunk.data.len() * 3 + 64);
                 let mut tally = Tally::default();
                 handler.chunk(kind, &chunk, seq, &mut out, &mut tally);
                 (out, tally)
             }));
+            let input_end = chunk.input_end;
+            if chunk.data.capacity() <= 4 * CHUNK_BYTES {
+                spare_chunks.put(chunk);
+            }
             let message = match answered {
                 Ok((out, tally)) => Message::Answer(Answer {
                     seq,
                     out,
                     tally,
                     flush,
-                    input_end: chunk.input_end,
+                    input_end,
                 }),
                 Err(_) => Message::WorkerPanicked,
             };
@@ -463,7 +523,7 @@ fn run_parallel<H: LineHandler>(
     std::thread::spawn(move || {
         let mut seq = 0;
         loop {
-            let mut chunk = Chunk::default();
+            let mut chunk = spare_chunks.take();
             let fill = match reader.fill(&mut chunk, CHUNK_RECORDS, CHUNK_BYTES) {
                 Ok(fill) => fill,
                 Err(error) => {
@@ -518,6 +578,9 @@ fn run_parallel<H: LineHandler>(
                 output.flush()?;
             }
             tally.merge(&answer.tally);
+            if answer.out.capacity() <= 16 * CHUNK_BYTES {
+                spare_outputs.put(answer.out);
+            }
             let _ = token_tx.send(());
             next += 1;
             if let Some(p) = progress.as_deref_mut() {
