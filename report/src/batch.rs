@@ -326,6 +326,13 @@ pub fn read_request(
             .map(|_| ())
             .map_err(|e| e.to_string())
     };
+    if let Some((id, body)) = plain_request(text) {
+        return Ok(ReadRequest {
+            id,
+            text: body.to_string(),
+            options: Options::default(),
+        });
+    }
     let request: Request<'_> = match serde_json::from_str(text) {
         Ok(request) => request,
         Err(e) => {
@@ -362,6 +369,65 @@ pub fn read_request(
     })
 }
 
+/// The common request read without serde: `{"text": "..."}` or `{"id": ..., "text": "..."}`
+/// (JSON whitespace anywhere between the tokens) whose text has no escape and whose id is a
+/// short integer or a string without escapes. Such a line reads as serde reads it (the id as
+/// written, the text as written, no options); anything else is `None`, for serde to read.
+fn plain_request(line: &str) -> Option<(Option<&RawValue>, &str)> {
+    let mut rest = line;
+    let token = |rest: &mut &str, token: &str| -> Option<()> {
+        *rest = rest
+            .trim_start_matches([' ', '\t', '\n', '\r'])
+            .strip_prefix(token)?;
+        Some(())
+    };
+    // A string with no escape and no control character (which JSON forbids raw): its bytes.
+    let string = |rest: &mut &str| -> Option<usize> {
+        *rest = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+        let inner = rest.strip_prefix('"')?;
+        let end = inner.find('"')?;
+        // Without short cuts, so that the compiler compares many bytes at once.
+        let escaped = inner.as_bytes()[..end]
+            .iter()
+            .fold(false, |escaped, &b| escaped | (b == b'\\') | (b < 0x20));
+        (!escaped).then_some(end + 2)
+    };
+    token(&mut rest, "{")?;
+    let mut id = None;
+    token(&mut rest, "\"")?;
+    if let Some(after) = rest.strip_prefix("id\"") {
+        rest = after;
+        token(&mut rest, ":")?;
+        rest = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+        let length = match rest.as_bytes().first()? {
+            b'"' => string(&mut rest)?,
+            _ => {
+                let digits = rest.strip_prefix('-').unwrap_or(rest);
+                let count = digits.bytes().take_while(u8::is_ascii_digit).count();
+                // JSON integers have no leading zero; long ones are left to serde.
+                if count == 0 || count > 18 || (count > 1 && digits.starts_with('0')) {
+                    return None;
+                }
+                rest.len() - digits.len() + count
+            }
+        };
+        let raw: &RawValue = serde_json::from_str(&rest[..length]).ok()?;
+        id = Some(raw);
+        rest = &rest[length..];
+        token(&mut rest, ",")?;
+        token(&mut rest, "\"")?;
+    }
+    rest = rest.strip_prefix("text\"")?;
+    token(&mut rest, ":")?;
+    let length = string(&mut rest)?;
+    let body = &rest[1..length - 1];
+    rest = &rest[length..];
+    token(&mut rest, "}")?;
+    rest.trim_start_matches([' ', '\t', '\n', '\r'])
+        .is_empty()
+        .then_some((id, body))
+}
+
 /// Whether `raw`, a JSON value serde_json has read, is plainly one that strict parsers read back
 /// on one line: a string without escapes (so without a lone surrogate escape, and a raw line
 /// break cannot be inside a JSON string) or a short integer. Other ids are checked by parsing
@@ -384,7 +450,55 @@ struct IdOnly<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::plainly_echoable;
+    use super::{plain_request, plainly_echoable, read_request, Request};
+
+    #[test]
+    fn plain_requests_read_as_serde_reads_them() {
+        let lines = [
+            r#"{"id":0,"text":"and and Dr. $42.50 Monday Ñandú"}"#,
+            r#"{"text":"hi"}"#,
+            " { \"id\" : -7 ,\t\"text\" : \"😀 x\" } \r",
+            r#"{"id":"a b","text":""}"#,
+            r#"{"id":123456789012345678,"text":"x"}"#,
+            // Not plain: serde reads (or refuses) these.
+            r#"{"id":1234567890123456789,"text":"x"}"#,
+            r#"{"id":01,"text":"x"}"#,
+            r#"{"id":1.5,"text":"x"}"#,
+            r#"{"id":1e3,"text":"x"}"#,
+            r#"{"id":"a\"b","text":"x"}"#,
+            r#"{"id":1,"text":"a\u00e9"}"#,
+            r#"{"id":1,"text":"x","smart_encoding":true}"#,
+            r#"{"text":"x","id":1}"#,
+            r#"{"id":1,"text":"x"} x"#,
+            r#"{"id":1,"text":"x""#,
+            r#"{"id":1,"text":1}"#,
+            r#"{"id":-,"text":"x"}"#,
+            r#"{"id":[1],"text":"x"}"#,
+            r#"{"id":null,"text":"x"}"#,
+            "{\"text\":\"a\tb\"}",
+            r#"{"id":1,"text":"x"}}"#,
+            r#"{"text":"x",}"#,
+            "",
+            "{",
+        ];
+        let mut plain = 0;
+        for line in lines {
+            let Some((id, text)) = plain_request(line) else {
+                continue;
+            };
+            plain += 1;
+            let request: Request<'_> = serde_json::from_str(line).unwrap();
+            assert_eq!(id.map(|r| r.get()), request.id.map(|r| r.get()), "{line}");
+            assert_eq!(Some(text), request.text.as_deref(), "{line}");
+            assert!(request.options.is_empty() && request.invalid_option.is_none());
+            let read = read_request(line.as_bytes(), 1, 0).unwrap();
+            assert_eq!(
+                (read.id.map(|r| r.get()), read.text.as_str()),
+                (id.map(|r| r.get()), text)
+            );
+        }
+        assert_eq!(plain, 5, "the first five lines are plain, the rest not");
+    }
 
     #[test]
     fn plain_ids_are_recognised_and_the_rest_left_to_the_parser() {
