@@ -9,6 +9,7 @@
 
 mod atoms;
 mod clusters;
+mod lanes;
 
 use core::ops::Range;
 
@@ -115,8 +116,20 @@ impl<'a> Segmenter<'a> {
             return (parts, self.units - (parts - 1) * capacity);
         }
         if self.split == SplitMode::Units {
+            // The text as it is: the greedy fill over its bytes, 16 at a time where no part
+            // can end.
+            if let Some(costs) = lanes::LaneCosts::of(self.costs).filter(|_| !self.smart) {
+                let counted = lanes::count_parts(self.input, capacity, costs);
+                debug_assert_eq!(counted, self.count_by_atoms(), "{:?}", self.input);
+                return counted;
+            }
             return self.count_characters(capacity);
         }
+        self.count_by_atoms()
+    }
+
+    /// [`Segmenter::count`] by walking the atoms of the outgoing text.
+    fn count_by_atoms(&self) -> (usize, usize) {
         let mut parts = 0;
         let mut last = 0;
         for (_, units) in self.part_ends() {
@@ -128,9 +141,9 @@ impl<'a> Segmenter<'a> {
 
     /// [`count`](Self::count) of a multi-part text split between characters: the greedy fill of
     /// [`part_ends`](Self::part_ends) (a character that does not fit starts the next part), in
-    /// one loop over the outgoing characters without building atoms. Text sent as it is in
-    /// UTF-16 is read as UTF-8 bytes: a lead byte is one unit, two when it starts a four-byte
-    /// sequence (a character outside the BMP, a surrogate pair), and a continuation byte none.
+    /// one loop over the outgoing characters without building atoms. Text sent as it is goes
+    /// through [`lanes::count_parts`] instead; this is the path of smart encoding and national
+    /// tables.
     fn count_characters(&self, capacity: usize) -> (usize, usize) {
         debug_assert!(capacity >= 2, "a part holds any character");
         let mut parts = 1;
@@ -142,17 +155,10 @@ impl<'a> Segmenter<'a> {
             }
             used += units;
         };
-        if self.costs == UnitCosts::Utf16 && !self.smart {
-            for &byte in self.input.as_bytes() {
-                if byte & 0xC0 != 0x80 {
-                    add(if byte >= 0xF0 { 2 } else { 1 });
-                }
-            }
-        } else {
-            for c in OutgoingChars::new(self.input, self.smart) {
-                add(self.units_of(c));
-            }
+        for c in OutgoingChars::new(self.input, self.smart) {
+            add(self.units_of(c));
         }
+        debug_assert_eq!((parts, used), self.count_by_atoms(), "{:?}", self.input);
         (parts, used)
     }
 
