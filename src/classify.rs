@@ -335,13 +335,16 @@ fn scan_block<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SM
     if special != 0 {
         let mut rest = special;
         while rest != 0 {
-            let lane = rest.trailing_zeros() as usize;
+            // A lane number, below 16: the masks keep the reads in bounds without a check.
+            let lane = rest.trailing_zeros() as usize & (LANES - 1);
             rest &= rest - 1;
-            let at = i + lane;
+            // The character's first three bytes (a special lane starts a character of at
+            // most three: ASCII, or a lead below F0).
+            let bytes = [block[lane], next[lane], after_next[lane]];
             let in_charset = if SMART {
-                smart_special(text, at, charset, t)
+                smart_special(text, i + lane, charset, t)
             } else {
-                two_byte_special(text.as_bytes(), at, charset, t)
+                two_byte_special(bytes, charset, t)
             };
             special_non_gsm |= u32::from(!in_charset) << lane;
         }
@@ -357,14 +360,12 @@ fn scan_block<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SM
     plain == 0
 }
 
-/// Without smart encoding, the two-byte character (lead `C2`, `C3` or `CE`) at `bytes[at]`:
-/// its septets counted, or counted as not in the charset. Returns whether it is in the charset.
+/// Without smart encoding, the two-byte character (lead `C2`, `C3` or `CE`) whose bytes start
+/// `bytes`: its septets counted, or counted as not in the charset. Returns whether it is in the
+/// charset.
 #[inline(always)]
-fn two_byte_special(bytes: &[u8], at: usize, charset: Charset, t: &mut Totals) -> bool {
-    let lead = bytes.get(at).copied().unwrap_or(0);
-    // Valid UTF-8: a continuation byte follows the lead.
-    let second = bytes.get(at + 1).copied().unwrap_or(0);
-    let septets = usize::from(charset.two_byte_septets(lead, second));
+fn two_byte_special(bytes: [u8; 3], charset: Charset, t: &mut Totals) -> bool {
+    let septets = usize::from(charset.two_byte_septets(bytes[0], bytes[1]));
     t.septets += septets;
     t.double += septets >> 1;
     t.non_gsm += usize::from(septets == 0);
