@@ -49,8 +49,9 @@ impl LaneCosts {
 /// The lane cost of byte `b` (see the module documentation).
 #[inline(always)]
 fn lane_cost<const UTF16: bool, const EXTENSION: bool>(b: u8) -> u8 {
-    // ASCII or a lead byte: a character starts here.
-    let starts = (b < 0x80) | (b >= 0xC0);
+    // ASCII or a lead byte (not a continuation byte, 0x80..0xC0, which is -128..-64 as i8):
+    // a character starts here.
+    let starts = b as i8 >= -0x40;
     let double = if UTF16 {
         b >= 0xF0
     } else if EXTENSION {
