@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the byte layer: packing and unpacking 1 MiB of septets, and encoding
 //! a typical one-part message beside analysing it (the contract's target: encoding costs at most
-//! twice the analysis), plus decoding it back.
+//! twice the analysis), both with `encode` (owned parts) and with `MessageEncoder` (no
+//! allocation), plus decoding it back.
 //!
 //! `cargo bench --bench pdu` (all), or a filter such as `cargo bench --bench pdu -- pack`.
 
@@ -9,7 +10,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use septet::{
     analyze_with, decode_user_data, encode, encode_part_into, pack_septets, packed_octets,
-    unpack_septets, Alphabet, EncodeOptions, Options, PartCoding,
+    unpack_septets, Alphabet, EncodeOptions, MessageEncoder, Options, PartBytes, PartCoding,
 };
 
 const MIB: usize = 1 << 20;
@@ -58,6 +59,18 @@ fn one_part(c: &mut Criterion) {
         });
         group.bench_function(format!("{kind}/encode"), |b| {
             b.iter(|| encode(black_box(text), &options, &encode_options).unwrap())
+        });
+        // The allocation-free whole message: analysis, framing, and every part's TP-UD and
+        // SMPP short_message written into one caller-owned `PartBytes`.
+        let mut part = PartBytes::new();
+        group.bench_function(format!("{kind}/message_encoder"), |b| {
+            b.iter(|| {
+                let mut encoder =
+                    MessageEncoder::new(black_box(text), &options, &encode_options).unwrap();
+                while let Some(index) = encoder.encode_next_into(&mut part).unwrap() {
+                    black_box((index, &part));
+                }
+            })
         });
         let coding = if kind == "ascii" {
             PartCoding::Gsm7(Alphabet::DEFAULT)

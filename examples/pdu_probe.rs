@@ -3,9 +3,12 @@
 //!
 //! ```sh
 //! cargo build --release --example pdu_probe
-//! valgrind --tool=callgrind ./target/release/examples/pdu_probe analyze 10000   # or part, encode
+//! valgrind --tool=callgrind ./target/release/examples/pdu_probe analyze 10000   # or part, encode, encoder
 //! valgrind --tool=callgrind ./target/release/examples/pdu_probe none 10000      # the loop alone
 //! ```
+//!
+//! `encoder` is the allocation-free whole-message path: `MessageEncoder::new` (the analysis and
+//! framing), then every part written into one `PartBytes` (TP-UD, SMPP `short_message`).
 //!
 //! A third argument `cyrillic` runs the benchmark's UCS-2 message instead (`part` then encodes
 //! UCS-2).
@@ -26,7 +29,9 @@ fn main() {
         )
     };
     let options = septet::Options::default();
+    let encode_options = septet::EncodeOptions::default();
     let mut ud = [0u8; 140];
+    let mut part = septet::PartBytes::new();
     for _ in 0..std::env::args()
         .nth(2)
         .map_or(1_000_000, |n| n.parse().unwrap())
@@ -42,6 +47,14 @@ fn main() {
             }
             "encode" => {
                 black_box(septet::encode(black_box(text), &options, &Default::default()).unwrap());
+            }
+            "encoder" => {
+                let mut encoder =
+                    septet::MessageEncoder::new(black_box(text), &options, &encode_options)
+                        .unwrap();
+                while let Some(index) = encoder.encode_next_into(&mut part).unwrap() {
+                    black_box((index, &part));
+                }
             }
             _ => {}
         }

@@ -1,5 +1,6 @@
-//! `analyze_with`, `non_gsm`, `replacements` and `part_ranges` never allocate, under every
-//! option combination, including grapheme splitting of smart-encoded text.
+//! `analyze_with`, `non_gsm`, `replacements`, `part_ranges` and `MessageEncoder` never
+//! allocate, under every option combination, including grapheme splitting of smart-encoded
+//! text.
 
 mod naive;
 
@@ -69,6 +70,28 @@ fn analysis_and_iterators_do_not_allocate() {
                 allocations(|| septet::part_ranges(text, o).map(|r| r.count())),
                 0
             );
+            // A whole message's bytes, every part into one set of caller-owned buffers.
+            let destination = septet::Address::parse("+447700900123").ok();
+            for encode_options in [
+                septet::EncodeOptions::default(),
+                septet::EncodeOptions {
+                    reference: 9,
+                    smpp_packing: septet::SmppPacking::Packed,
+                    destination,
+                },
+            ] {
+                let mut part = septet::PartBytes::new();
+                let counted = allocations(|| {
+                    let mut written = 0;
+                    if let Ok(mut encoder) = septet::MessageEncoder::new(text, o, &encode_options) {
+                        while let Ok(Some(_)) = encoder.encode_next_into(&mut part) {
+                            written += 1;
+                        }
+                    }
+                    written
+                });
+                assert_eq!(counted, 0, "MessageEncoder {o:?} {text:?}");
+            }
         }
     }
     #[cfg(feature = "alloc")]

@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use septet::{
     analyze_with, decode_tpdu, decode_user_data, encode, encode_part_into, pack_septets,
     packed_octets, unpack_septets, Address, Alphabet, Charset, Concat, ConcatInfo, EncodeOptions,
-    EncodingRequest, Language, Options, PartCoding, PreparedMessage, Reassembler, ReassemblyEvent,
-    ReassemblyLimits, ReferenceBits, SmppPacking, SplitMode, Table,
+    EncodingRequest, Language, MessageEncoder, Options, PartBytes, PartCoding, PreparedMessage,
+    Reassembler, ReassemblyEvent, ReassemblyLimits, ReferenceBits, SmppPacking, SplitMode, Table,
 };
 
 /// The packing rule read literally: septet i fills stream bits fill+7i … fill+7i+6, LSB first;
@@ -269,6 +269,93 @@ proptest! {
             }
             Err(err) => prop_assert_eq!(Err(err), encode(&text, &options, &EncodeOptions::default())),
         }
+    }
+
+    #[test]
+    fn message_encoder_writes_the_split_parts_as_encode_and_the_models_do(
+        text in "(\\PC|[€{}\\[\\]~^|\\\\😀\u{1F468}\u{200D}\u{1F469}ş’—]){0,400}",
+        ucs2 in any::<bool>(),
+        smart in any::<bool>(),
+        concat in prop_oneof![Just(Concat::Udh8), Just(Concat::Udh16), Just(Concat::Sar), Just(Concat::Payload)],
+        turkish in any::<bool>(),
+        graphemes in any::<bool>(),
+        packing in prop_oneof![Just(SmppPacking::Unpacked), Just(SmppPacking::Packed)],
+        reference in any::<u8>(),
+        to in any::<bool>(),
+    ) {
+        let options = Options::default()
+            .with_encoding(if ucs2 { EncodingRequest::Ucs2 } else { EncodingRequest::Auto })
+            .with_smart_encoding(smart)
+            .with_concat(concat)
+            .with_national_languages(if turkish { "turkish".parse().unwrap() } else { Default::default() })
+            .with_split(if graphemes { SplitMode::Graphemes } else { SplitMode::Units })
+            .with_limits(septet::Limits::NONE);
+        let destination = to.then(|| Address::parse("+447700900123").unwrap());
+        let encode_options = EncodeOptions { reference: u16::from(reference), smpp_packing: packing, destination };
+        let Ok(split) = septet::split(&text, &options) else {
+            prop_assert!(MessageEncoder::new(&text, &options, &encode_options).is_err());
+            return Ok(());
+        };
+        // The encoder takes the outgoing text; the input itself only when smart encoding
+        // leaves it as it is.
+        if split.text() != text {
+            let refused = MessageEncoder::new(&text, &options, &encode_options).is_err();
+            prop_assert!(refused, "the input was encoded as if smart-encoded");
+        }
+        let Ok(mut encoder) = MessageEncoder::new(split.text(), &options, &encode_options) else {
+            return Ok(()); // a part count past 255 or a reference too wide, as `encode` refuses
+        };
+        let encoded = encode(&text, &options, &encode_options).unwrap();
+        let texts: Vec<&str> = split.parts().collect();
+        prop_assert_eq!(encoder.parts(), split.analysis().parts);
+        prop_assert_eq!(texts.len(), encoder.parts());
+        prop_assert_eq!(encoded.parts.len(), encoder.parts());
+        let total = texts.len();
+        let mut part = PartBytes::new();
+        let mut written = 0;
+        while let Some(index) = encoder.encode_next_into(&mut part).unwrap() {
+            prop_assert_eq!(index, written);
+            written += 1;
+            let concat = (total > 1).then_some(ConcatInfo {
+                reference: u16::from(reference),
+                total: total as u8,
+                sequence: index as u8 + 1,
+                bits: if concat == Concat::Udh8 || concat == Concat::Payload { ReferenceBits::Eight } else { ReferenceBits::Sixteen },
+            });
+            let in_header = concat.filter(|_| options.concat != Concat::Sar);
+            // The one-part API on the split's part.
+            let mut expected = septet::EncodedPart::new(texts[index], encoder.coding(), in_header, packing, destination.as_ref()).unwrap();
+            expected.smpp.sar = concat.filter(|_| options.concat == Concat::Sar);
+            prop_assert_eq!(&part.to_encoded_part(), &expected);
+            prop_assert_eq!(&encoded.parts[index], &expected);
+            // TP-UD from the models: the header, then the text's septets (each character's
+            // code from the tables, ESC first when shifted) packed bit by bit, or UTF-16BE.
+            let udh = encoder.coding().udh(in_header);
+            let mut user_data = vec![0u8; udh.octets()];
+            udh.write(&mut user_data).unwrap();
+            match encoder.coding() {
+                PartCoding::Gsm7(alphabet) => {
+                    let septets: Vec<u8> = texts[index].chars().flat_map(|c| {
+                        let code = alphabet.septets(c).unwrap();
+                        if code.shifted { vec![0x1B, code.code] } else { vec![code.code] }
+                    }).collect();
+                    user_data.extend(naive_pack(&septets, udh.fill_bits()));
+                    let mut unpacked = user_data[..udh.octets()].to_vec();
+                    unpacked.extend(&septets);
+                    if packing == SmppPacking::Unpacked {
+                        prop_assert_eq!(part.short_message(), &unpacked[..]);
+                    }
+                }
+                PartCoding::Ucs2 => {
+                    user_data.extend(texts[index].encode_utf16().flat_map(u16::to_be_bytes));
+                }
+            }
+            prop_assert_eq!(part.user_data(), &user_data[..]);
+            prop_assert_eq!(part.udh(), &user_data[..udh.octets()]);
+        }
+        prop_assert_eq!(written, total);
+        // Done stays done.
+        prop_assert_eq!(encoder.encode_next_into(&mut part).unwrap(), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::layout::PartLayout;
 use crate::options::{Concat, Options};
 use choose::{choose, Text};
 pub use parts::part_ranges;
+pub(crate) use parts::ranges_of;
 #[cfg(feature = "alloc")]
 pub use parts::{split, Split};
 

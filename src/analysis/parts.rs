@@ -3,21 +3,17 @@
 #[cfg(feature = "alloc")]
 use alloc::borrow::Cow;
 
-use super::choose::{choose, Text};
 #[cfg(feature = "alloc")]
-use super::choose::{pair_costs, segmenter};
-#[cfg(feature = "alloc")]
-use super::{analyze_with, Analysis};
+use super::analyze_with;
+use super::choose::{choose, pair_costs, segmenter, Text};
+use super::Analysis;
 use crate::charset::Charset;
 use crate::classify::scan;
-#[cfg(feature = "alloc")]
 use crate::encoding::Encoding;
 use crate::error::Error;
 use crate::options::Options;
-#[cfg(feature = "alloc")]
 use crate::options::SplitMode;
 use crate::split::PartRanges;
-#[cfg(feature = "alloc")]
 use crate::split::UnitCosts;
 
 /// Splits `text` **as it is sent** into parts, as byte ranges, without allocating.
@@ -79,6 +75,35 @@ pub fn part_ranges<'a>(text: &'a str, options: &Options) -> Result<PartRanges<'a
     };
     let choice = choose(outgoing, &scan, charset, options)?;
     Ok(PartRanges::new(choice.segmenter))
+}
+
+/// The parts of `text`, the outgoing text `analysis` was made of (with `split` as the options
+/// had it), found again without a second scan.
+pub(crate) fn ranges_of<'a>(
+    text: &'a str,
+    analysis: &Analysis,
+    split: SplitMode,
+) -> PartRanges<'a> {
+    let a = analysis;
+    let outgoing = Text {
+        input: text,
+        smart: false,
+        split,
+        concat: a.concat,
+        bytes: text.len(),
+    };
+    let costs = match a.encoding {
+        Encoding::Gsm7 => pair_costs(a.charset, a.national_language),
+        Encoding::Ucs2 => UnitCosts::Utf16,
+    };
+    PartRanges::new(segmenter(
+        outgoing,
+        a.encoding,
+        a.national_language,
+        costs,
+        a.units,
+        a.double_unit_characters,
+    ))
 }
 
 /// A message split into the parts it is sent as: the outgoing text (after smart encoding, when
@@ -149,26 +174,7 @@ impl<'a> Split<'a> {
     /// # Ok::<(), septet::Error>(())
     /// ```
     pub fn ranges(&self) -> PartRanges<'_> {
-        let a = &self.analysis;
-        let text = Text {
-            input: &self.text,
-            smart: false,
-            split: self.split,
-            concat: a.concat,
-            bytes: self.text.len(),
-        };
-        let costs = match a.encoding {
-            Encoding::Gsm7 => pair_costs(a.charset, a.national_language),
-            Encoding::Ucs2 => UnitCosts::Utf16,
-        };
-        PartRanges::new(segmenter(
-            text,
-            a.encoding,
-            a.national_language,
-            costs,
-            a.units,
-            a.double_unit_characters,
-        ))
+        ranges_of(&self.text, &self.analysis, self.split)
     }
 
     /// The texts of the parts, in order; there are [`Analysis::parts`] of them and they join

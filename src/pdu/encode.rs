@@ -4,10 +4,10 @@ use alloc::vec::Vec;
 
 use super::address::Address;
 use super::part::{
-    encode_part_into, submit_tpdu_into, write_gsm7, PartCoding, SmppPacking,
+    encode_part_into, submit_tpdu_into, Gsm7Text, PartCoding, SmppPacking,
     MAX_SHORT_MESSAGE_OCTETS, MAX_SUBMIT_OCTETS, MAX_USER_DATA_OCTETS,
 };
-use super::udh::{ConcatInfo, ReferenceBits};
+use super::udh::{ConcatInfo, ReferenceBits, Udh};
 use super::PduError;
 
 /// SMPP `submit_sm` fields of one part.
@@ -167,10 +167,11 @@ pub(crate) fn with_part<R>(
     let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
     let (info, short_message_octets, short_message_unpacked) = match coding {
         PartCoding::Gsm7(alphabet) => {
-            let part = write_gsm7(text, alphabet, concat, &mut unpacked, &mut buffer)?;
+            let part = Gsm7Text::new(text, Udh::new(concat, alphabet))?;
+            let info = part.write_packed(&mut buffer)?;
             match packing {
-                SmppPacking::Unpacked => (part.info, part.unpacked_octets, true),
-                SmppPacking::Packed => (part.info, part.info.user_data_octets, false),
+                SmppPacking::Unpacked => (info, part.write_unpacked(&mut unpacked)?, true),
+                SmppPacking::Packed => (info, info.user_data_octets, false),
             }
         }
         PartCoding::Ucs2 => {

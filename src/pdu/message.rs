@@ -2,70 +2,14 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
 
-use super::address::Address;
 use super::encode::{with_part, EncodedPart, PartView};
-use super::part::{PartCoding, SmppPacking};
+use super::part::PartCoding;
 use super::udh::{ConcatInfo, ReferenceBits};
+use super::writer::{EncodeError, EncodeOptions};
 use super::PduError;
 use crate::alphabet::Alphabet;
-use crate::{Analysis, Charset, Concat, Encoding, Error, Options, Split};
-
-/// How [`encode`] frames and delivers the parts (what [`Options`] does not already decide).
-///
-/// ```
-/// let options = septet::EncodeOptions::default();
-/// assert_eq!((options.reference, options.destination), (0, None));
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct EncodeOptions {
-    /// The concatenation reference of a message of more than one part.
-    pub reference: u16,
-    /// How GSM-7 goes into SMPP `short_message`.
-    pub smpp_packing: SmppPacking,
-    /// Build the SMS-SUBMIT TPDU of each part for this destination.
-    pub destination: Option<Address>,
-}
-
-/// Why [`encode`] failed: the analysis refused the text, or the bytes could not be built.
-///
-/// ```
-/// let err = septet::encode("", &Default::default(), &Default::default()).unwrap_err();
-/// assert!(matches!(err, septet::EncodeError::Analysis(septet::Error::NoContent { .. })));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum EncodeError {
-    /// The analysis refused the text (as [`analyze_with`](crate::analyze_with) would).
-    Analysis(Error),
-    /// The parts could not be written.
-    Pdu(PduError),
-}
-
-impl fmt::Display for EncodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EncodeError::Analysis(e) => e.fmt(f),
-            EncodeError::Pdu(e) => e.fmt(f),
-        }
-    }
-}
-
-#[cfg(feature = "std")]
-impl std::error::Error for EncodeError {}
-
-impl From<Error> for EncodeError {
-    fn from(e: Error) -> Self {
-        EncodeError::Analysis(e)
-    }
-}
-
-impl From<PduError> for EncodeError {
-    fn from(e: PduError) -> Self {
-        EncodeError::Pdu(e)
-    }
-}
+use crate::{Analysis, Charset, Concat, Encoding, Options, Split};
 
 /// A message encoded: its analysis, the outgoing text, and its parts.
 ///

@@ -3,7 +3,8 @@
 //! user data and whole TPDUs; reassembly.
 //!
 //! Layers: `pack` (septets ↔ octets) and `udh` (headers) → `part` (one part into the caller's
-//! buffers, no allocation) → `encode` (a message's parts, `alloc`); `decode` and `reassemble`
+//! buffers, no allocation) → `writer` (a message's parts one by one into the caller's buffers, no
+//! allocation) → `encode` (a message's parts, `alloc`); `decode` and `reassemble`
 //! (`alloc`) read them back.
 
 mod address;
@@ -21,6 +22,7 @@ mod part;
 mod reassemble;
 mod refs;
 mod udh;
+mod writer;
 
 pub use address::{Address, MAX_ADDRESS_DIGITS};
 pub use coding::DataCoding;
@@ -33,7 +35,7 @@ pub use decode::{
 pub use encode::{encode_parts, EncodedPart, PartView, Smpp};
 pub use error::PduError;
 #[cfg(feature = "alloc")]
-pub use message::{encode, EncodeError, EncodeOptions, Encoded, PreparedMessage};
+pub use message::{encode, Encoded, PreparedMessage};
 pub use pack::{pack_septets, packed_octets, unpack_septets};
 pub use part::{
     encode_part_into, short_message_into, submit_tpdu_into, PartCoding, PartInfo, SmppPacking,
@@ -48,3 +50,4 @@ pub use udh::{
     parse_udh, udh_elements, ConcatInfo, ElementReading, HeaderNote, InformationElement, NoteList,
     ParsedUdh, ReferenceBits, Udh, UdhElements, MAX_HEADER_NOTES, MAX_UDH_OCTETS,
 };
+pub use writer::{EncodeError, EncodeOptions, MessageEncoder, PartBytes};

@@ -3,7 +3,7 @@
 
 use super::address::Address;
 use super::pack::packed_octets;
-use super::udh::{ConcatInfo, Udh};
+use super::udh::{ConcatInfo, Udh, MAX_UDH_OCTETS};
 use super::{DataCoding, PduError};
 use crate::alphabet::{Alphabet, WriteStop};
 
@@ -104,191 +104,231 @@ impl PartInfo {
     }
 }
 
-/// Whether each of the eight bytes in `x` is a character whose default-alphabet septet is the
-/// byte itself: 0x20–0x7A except `$` (0x24), `@` (0x40) and `[ \ ] ^ _` `` ` `` (0x5B–0x60).
-/// (LF and CR are identities too, but rare enough to leave to the tables.) Byte-wise
-/// comparisons by adding to each byte below 0x80 and reading its top bit; a byte of 0x80 or
-/// more fails the test whatever its neighbours' sums carry.
+/// Whether every byte of `block` is a character whose default-alphabet septet is the byte
+/// itself: 0x20–0x7A except `$` (0x24), `@` (0x40) and `[ \ ] ^ _` `` ` `` (0x5B–0x60). (LF
+/// and CR are identities too, but rare enough to leave to the tables.) Plain lane-wise
+/// comparisons, which LLVM compiles to vector compares.
 #[inline(always)]
-const fn is_default_identity(x: u64) -> bool {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    let at_least_20 = x.wrapping_add(0x60 * L); // top bit: byte ≥ 0x20
-    let at_least_7b = x.wrapping_add(0x05 * L); // byte ≥ 0x7B
-    let not_24 = (x ^ (0x24 * L)).wrapping_add(0x7F * L); // byte ≠ 0x24
-    let not_40 = (x ^ (0x40 * L)).wrapping_add(0x7F * L); // byte ≠ 0x40
-    let at_least_5b = x.wrapping_add(0x25 * L); // byte ≥ 0x5B
-    let at_least_61 = x.wrapping_add(0x1F * L); // byte ≥ 0x61
-    let bad = x | !at_least_20 | at_least_7b | !not_24 | !not_40 | (at_least_5b & !at_least_61);
-    bad & H == 0
-}
-
-/// Packs septets LSB first into `out` as they come: eight at a time from a `u64` of
-/// septets (one per byte), or one by one.
-struct Packer<'a> {
-    out: &'a mut [u8],
-    /// Octets written.
-    at: usize,
-    /// Bits pending for the next octets (fewer than 8 between calls).
-    pending: u64,
-    bits: u32,
-}
-
-impl<'a> Packer<'a> {
-    /// A packer writing from `at` after `fill_bits` zero bits.
-    fn new(out: &'a mut [u8], at: usize, fill_bits: u8) -> Self {
-        Packer {
-            out,
-            at,
-            pending: 0,
-            bits: u32::from(fill_bits),
-        }
+fn is_default_identity<const N: usize>(block: &[u8; N]) -> bool {
+    let mut all = true;
+    for &b in block {
+        all &=
+            (b.wrapping_sub(0x20) < 0x5B) & (b != 0x24) & (b != 0x40) & (b.wrapping_sub(0x5B) >= 6);
     }
+    all
+}
 
-    /// Eight septets, one per byte of `septets` (little-endian), each below 0x80.
-    #[inline(always)]
-    fn push8(&mut self, septets: u64) -> Result<(), WriteStop> {
-        let w = self.pending | (gather(septets) << self.bits);
-        let Some(slot) = self.out.get_mut(self.at..self.at + 7) else {
-            return Err(WriteStop::Full);
+/// Room for one part's septets, one per octet: 160 at most, a whole number of groups of eight.
+const SEPTET_ROOM: usize = 160;
+
+/// A GSM-7 part's text as septets, one per octet, and the header before it.
+pub(crate) struct Gsm7Text {
+    /// The header's octets, UDHL first: `header[..header_octets]`.
+    header: [u8; MAX_UDH_OCTETS],
+    /// Octets of the header (0 without one).
+    header_octets: u8,
+    /// Septets the header takes, fill bits included.
+    header_septets: u8,
+    /// Zero bits between the header and the text.
+    fill_bits: u8,
+    /// Septets of the text.
+    count: usize,
+    /// The septets: `septets[..count]`, zero after (to the packer, zero septets).
+    septets: [u8; SEPTET_ROOM],
+}
+
+impl Gsm7Text {
+    /// The septets of `text` in `udh`'s alphabet, with `udh` before them.
+    pub(crate) fn new(text: &str, udh: Udh) -> Result<Gsm7Text, PduError> {
+        let header_septets = udh.septets();
+        let mut part = Gsm7Text {
+            header: [0u8; MAX_UDH_OCTETS],
+            header_octets: udh.octets() as u8,
+            header_septets: header_septets as u8,
+            fill_bits: udh.fill_bits(),
+            count: 0,
+            septets: [0u8; SEPTET_ROOM],
         };
-        slot.copy_from_slice(&w.to_le_bytes()[..7]);
-        self.at += 7;
-        self.pending = w >> 56;
-        Ok(())
+        udh.write(&mut part.header)?;
+        let alphabet = udh.alphabet();
+        let capacity = SEPTET_ROOM - header_septets;
+        part.count = match write_text_septets(text, alphabet, &mut part.septets[..capacity]) {
+            Ok(count) => count,
+            Err(WriteStop::NotEncodable(character)) => {
+                return Err(PduError::NotEncodable { character })
+            }
+            Err(WriteStop::Full) => {
+                // Count the whole text for the error (a character outside the alphabet counts 1).
+                let needed = text.chars().map(|c| alphabet.cost(c).unwrap_or(1)).sum();
+                return Err(PduError::PartTooLong { needed, capacity });
+            }
+        };
+        Ok(part)
     }
 
-    #[inline]
-    fn push(&mut self, septet: u8) -> Result<(), WriteStop> {
-        self.pending |= u64::from(septet & 0x7F) << self.bits;
-        self.bits += 7;
-        if self.bits >= 8 {
-            let Some(slot) = self.out.get_mut(self.at) else {
-                return Err(WriteStop::Full);
-            };
-            *slot = self.pending as u8;
-            self.at += 1;
-            self.pending >>= 8;
-            self.bits -= 8;
-        }
-        Ok(())
+    /// The septets of the text.
+    pub(crate) fn septets(&self) -> &[u8] {
+        &self.septets[..self.count]
     }
 
-    /// Writes the last partial octet; returns the octets written.
-    fn finish(mut self) -> Result<usize, WriteStop> {
-        if self.bits > 0 {
-            let Some(slot) = self.out.get_mut(self.at) else {
-                return Err(WriteStop::Full);
-            };
-            *slot = self.pending as u8;
-            self.at += 1;
-        }
-        Ok(self.at)
+    /// The header's octets.
+    pub(crate) fn header(&self) -> &[u8] {
+        &self.header[..usize::from(self.header_octets)]
     }
-}
 
-/// A GSM-7 part written both ways: the header then the text's septets one per octet (SMPP
-/// unpacked `short_message`), and the packed TP-UD.
-pub(crate) struct Gsm7Written {
-    /// TP-UD's fields; `user_data_octets` of the packed buffer hold it.
-    pub(crate) info: PartInfo,
-    /// Octets of the unpacked form (header + one per septet).
-    pub(crate) unpacked_octets: usize,
-}
+    /// Octets of TP-UD: the header, fill bits and packed septets.
+    pub(crate) fn user_data_octets(&self) -> usize {
+        usize::from(self.header_octets) + packed_octets(self.fill_bits, self.count)
+    }
 
-/// Writes a GSM-7 part's header and text into `unpacked` (one octet per septet after the
-/// header) and `packed` (TP-UD with fill bits), in one pass over the text.
-pub(crate) fn write_gsm7(
-    text: &str,
-    alphabet: Alphabet,
-    concat: Option<ConcatInfo>,
-    unpacked: &mut [u8; MAX_SHORT_MESSAGE_OCTETS],
-    packed: &mut [u8; MAX_USER_DATA_OCTETS],
-) -> Result<Gsm7Written, PduError> {
-    let udh = Udh::new(concat, alphabet);
-    let h = udh.write(&mut packed[..])?;
-    unpacked[..h].copy_from_slice(&packed[..h]);
-    let capacity = 160 - udh.septets();
-    let count = match write_septets_packed(
-        text,
-        alphabet,
-        &mut unpacked[h..h + capacity],
-        Packer::new(&mut packed[..], h, udh.fill_bits()),
-    ) {
-        Ok((count, _)) => count,
-        Err(WriteStop::NotEncodable(character)) => {
-            return Err(PduError::NotEncodable { character })
-        }
-        Err(WriteStop::Full) => {
-            // Count the whole text for the error (a character outside the alphabet counts 1).
-            let needed = text.chars().map(|c| alphabet.cost(c).unwrap_or(1)).sum();
-            return Err(PduError::PartTooLong { needed, capacity });
-        }
-    };
-    Ok(Gsm7Written {
-        info: PartInfo {
-            user_data_octets: h + packed_octets(udh.fill_bits(), count),
-            udh_octets: h,
-            udl: (udh.septets() + count) as u8,
+    /// Octets of the unpacked form (SMPP `short_message`): the header, one octet per septet.
+    pub(crate) fn unpacked_octets(&self) -> usize {
+        usize::from(self.header_octets) + self.count
+    }
+
+    /// TP-UD's fields.
+    pub(crate) fn info(&self) -> PartInfo {
+        PartInfo {
+            user_data_octets: self.user_data_octets(),
+            udh_octets: usize::from(self.header_octets),
+            udl: self.header_septets + self.count as u8,
             dcs: DataCoding::Gsm7.dcs(),
-            udhi: h > 0,
-            text_units: count,
-        },
-        unpacked_octets: h + count,
-    })
+            udhi: self.header_octets > 0,
+            text_units: self.count,
+        }
+    }
+
+    /// Writes TP-UD (header, fill bits, packed septets) into the start of `out`.
+    pub(crate) fn write_packed(&self, out: &mut [u8]) -> Result<PartInfo, PduError> {
+        let info = self.info();
+        let out = buffer(out, info.user_data_octets)?;
+        let (header, text) = out.split_at_mut(info.udh_octets);
+        if !header.is_empty() {
+            header.copy_from_slice(self.header());
+        }
+        pack_groups(&self.septets, self.count, self.fill_bits, text);
+        Ok(info)
+    }
+
+    /// Writes the unpacked form (the header, then one octet per septet) into the start of
+    /// `out`, returning its length.
+    pub(crate) fn write_unpacked(&self, out: &mut [u8]) -> Result<usize, PduError> {
+        let needed = self.unpacked_octets();
+        let out = buffer(out, needed)?;
+        let (header, text) = out.split_at_mut(usize::from(self.header_octets));
+        header.copy_from_slice(self.header());
+        text.copy_from_slice(self.septets());
+        Ok(needed)
+    }
 }
 
-/// The septets of `text` into `septets` (sized to the part's capacity) and, as they come,
-/// into `packer`: runs of eight printable ASCII characters whose default-alphabet code is
-/// their byte value (letters, digits, space and most punctuation) go straight through;
-/// everything else through the alphabet's tables, eight bytes' worth at a time. Returns the
-/// septets and the packed octets.
-fn write_septets_packed(
+/// The first `needed` octets of `out`, or [`PduError::BufferTooSmall`].
+#[inline]
+fn buffer(out: &mut [u8], needed: usize) -> Result<&mut [u8], PduError> {
+    let available = out.len();
+    out.get_mut(..needed)
+        .ok_or(PduError::BufferTooSmall { needed, available })
+}
+
+/// The septets of `text` into `septets` (sized to the part's capacity), returning how many:
+/// runs of printable ASCII characters whose default-alphabet code is their byte value
+/// (letters, digits, space and most punctuation) are copied 16 at a time (the last 1–15
+/// bytes as one block padded with spaces); everything else goes through the alphabet's
+/// tables, eight bytes' worth at a time.
+fn write_text_septets(
     text: &str,
     alphabet: Alphabet,
     septets: &mut [u8],
-    mut packer: Packer<'_>,
-) -> Result<(usize, usize), WriteStop> {
+) -> Result<usize, WriteStop> {
     // A national locking table moves the letters: no identity runs there.
-    let identity_runs = alphabet.locking().is_none();
+    if alphabet.locking().is_some() {
+        return alphabet.write_septets(text, septets);
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut n = 0;
-    while i < bytes.len() {
-        if identity_runs {
-            if let (Some(chunk), Some(slot)) = (bytes.get(i..i + 8), septets.get_mut(n..n + 8)) {
-                let mut x = [0u8; 8];
-                x.copy_from_slice(chunk);
-                let x = u64::from_le_bytes(x);
-                if is_default_identity(x) {
-                    slot.copy_from_slice(chunk);
-                    packer.push8(x)?;
-                    i += 8;
-                    n += 8;
-                    continue;
+    loop {
+        let blocks = bytes[i..].chunks_exact(16);
+        let slots = septets[n..].chunks_exact_mut(16);
+        for (chunk, slot) in blocks.zip(slots) {
+            let Ok(block) = <&[u8; 16]>::try_from(chunk) else {
+                break;
+            };
+            if !is_default_identity(block) {
+                break;
+            }
+            slot.copy_from_slice(block);
+            i += 16;
+            n += 16;
+        }
+        let rest = bytes.len() - i;
+        if rest == 0 {
+            return Ok(n);
+        }
+        if rest < 16 {
+            if let Some(slot) = septets.get_mut(n..n + 16) {
+                let block = crate::swar::padded(bytes, i, b' ');
+                if is_default_identity(&block) {
+                    // The padding goes in as zero septets (past the text, where zeros are).
+                    let keep = u128::MAX >> (8 * (16 - rest));
+                    slot.copy_from_slice(&(u128::from_le_bytes(block) & keep).to_le_bytes());
+                    return Ok(n + rest);
                 }
             }
         }
-        // At least the next eight bytes (to a character boundary) through the tables.
-        let mut end = if identity_runs { i + 8 } else { bytes.len() };
-        end = end.min(bytes.len());
+        // The next eight bytes (to a character boundary, at most the rest) through the tables.
+        let mut end = (i + 8).min(bytes.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let written = alphabet.write_septets(&text[i..end], &mut septets[n..])?;
-        let mut new = septets[n..n + written].chunks_exact(8);
-        for eight in &mut new {
-            let mut x = [0u8; 8];
-            x.copy_from_slice(eight);
-            packer.push8(u64::from_le_bytes(x))?;
-        }
-        for &septet in new.remainder() {
-            packer.push(septet)?;
-        }
-        n += written;
+        n += alphabet.write_septets(&text[i..end], &mut septets[n..])?;
         i = end;
     }
-    Ok((n, packer.finish()?))
+}
+
+/// Packs `septets[..count]` LSB first after `fill_bits` zero bits into `out`, which is exactly
+/// [`packed_octets`]`(fill_bits, count)` long: eight septets (from a `u64`, the bytes after
+/// `count` being zero) into seven octets per step, stored as one eight-octet write whose last
+/// octet the next step completes.
+#[inline]
+fn pack_groups(septets: &[u8; SEPTET_ROOM], count: usize, fill_bits: u8, out: &mut [u8]) {
+    debug_assert_eq!(out.len(), packed_octets(fill_bits, count));
+    debug_assert!(septets[count..].iter().all(|&s| s == 0));
+    let group = |k: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&septets[8 * k..8 * k + 8]);
+        gather(u64::from_le_bytes(x)) << fill_bits
+    };
+    // Groups whose eight-octet store stays inside `out`; then the last, partial store.
+    let groups = count.div_ceil(8).min(SEPTET_ROOM / 8);
+    let whole = (out.len().saturating_sub(1) / 7).min(groups);
+    let mut carry = 0u64;
+    let mut k = 0;
+    while k + 2 <= whole {
+        // Two groups per step: independent gathers, which LLVM may run side by side.
+        let (a, b) = (group(k), group(k + 1));
+        let first = a | carry;
+        let second = b | (first >> 56);
+        if let Some(slot) = out.get_mut(7 * k..7 * k + 15) {
+            slot[..8].copy_from_slice(&first.to_le_bytes());
+            slot[7..].copy_from_slice(&second.to_le_bytes());
+        }
+        carry = second >> 56;
+        k += 2;
+    }
+    if k < whole {
+        let word = group(k) | carry;
+        if let Some(slot) = out.get_mut(7 * k..7 * k + 8) {
+            slot.copy_from_slice(&word.to_le_bytes());
+        }
+        carry = word >> 56;
+    }
+    if let Some(rest) = out.get_mut(7 * whole..) {
+        let word = if whole < groups { group(whole) } else { 0 } | carry;
+        for (slot, octet) in rest.iter_mut().zip(word.to_le_bytes()) {
+            *slot = octet;
+        }
+    }
 }
 
 /// Gathers the low 7 bits of each of 8 bytes (little-endian in `x`, each below 0x80) into 56
@@ -336,43 +376,33 @@ pub fn encode_part_into(
     out: &mut [u8],
 ) -> Result<PartInfo, PduError> {
     let udh = coding.udh(concat);
-    let alphabet = match coding {
-        PartCoding::Gsm7(alphabet) => alphabet,
-        PartCoding::Ucs2 => return encode_ucs2_into(text, &udh, out),
-    };
-    let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
-    let mut packed = [0u8; MAX_USER_DATA_OCTETS];
-    let part = write_gsm7(text, alphabet, concat, &mut unpacked, &mut packed)?.info;
-    let needed = part.user_data_octets;
-    let Some(out) = out.get_mut(..needed) else {
-        return Err(PduError::BufferTooSmall {
-            needed,
-            available: out.len(),
-        });
-    };
-    out.copy_from_slice(&packed[..needed]);
-    Ok(part)
+    match coding {
+        PartCoding::Gsm7(_) => Gsm7Text::new(text, udh)?.write_packed(out),
+        PartCoding::Ucs2 => encode_ucs2_into(text, &udh, out),
+    }
 }
 
 fn encode_ucs2_into(text: &str, udh: &Udh, out: &mut [u8]) -> Result<PartInfo, PduError> {
-    let mut user_data = [0u8; MAX_USER_DATA_OCTETS];
-    let udh_octets = udh.write(&mut user_data)?;
+    let udh_octets = udh.octets();
     let capacity = (MAX_USER_DATA_OCTETS - udh_octets) / 2;
-    let Some(units) = write_utf16be(text, &mut user_data[udh_octets..udh_octets + 2 * capacity])
-    else {
+    let room = udh_octets + 2 * capacity;
+    if out.len() < room {
+        // Too short for a full part: through a full-size buffer, to tell a part too long
+        // from a buffer too small.
+        let mut user_data = [0u8; MAX_USER_DATA_OCTETS];
+        let part = encode_ucs2_into(text, udh, &mut user_data)?;
+        let needed = part.user_data_octets;
+        buffer(out, needed)?.copy_from_slice(&user_data[..needed]);
+        return Ok(part);
+    }
+    udh.write(out)?;
+    let Some(units) = write_utf16be(text, &mut out[udh_octets..room]) else {
         return Err(PduError::PartTooLong {
             needed: text.encode_utf16().count(),
             capacity,
         });
     };
     let needed = udh_octets + 2 * units;
-    let Some(out) = out.get_mut(..needed) else {
-        return Err(PduError::BufferTooSmall {
-            needed,
-            available: out.len(),
-        });
-    };
-    out.copy_from_slice(&user_data[..needed]);
     Ok(PartInfo {
         user_data_octets: needed,
         udh_octets,
@@ -384,42 +414,76 @@ fn encode_ucs2_into(text: &str, udh: &Udh, out: &mut [u8]) -> Result<PartInfo, P
 }
 
 /// Writes `text` as UTF-16 big-endian into `out`, decoding its UTF-8 directly (one pass),
-/// and returns the code units written; `None` when `out` is too short.
+/// and returns the code units written; `None` when `out` is too short. Eight ASCII bytes, or
+/// four two-byte sequences (Cyrillic, Greek, Hebrew, Arabic...), go through a `u64` at a time.
 fn write_utf16be(text: &str, out: &mut [u8]) -> Option<usize> {
+    const LOW_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
     let bytes = text.as_bytes();
     // The continuation byte `k` places after `i` (the text is valid UTF-8: always there).
     let low6 = |i: usize| u32::from(bytes.get(i).copied().unwrap_or(0x80) & 0x3F);
     let mut i = 0;
     let mut at = 0;
-    while let Some(&lead) = bytes.get(i) {
-        let (scalar, length) = match lead {
-            0x00..=0x7F => (u32::from(lead), 1),
-            0x80..=0xDF => ((u32::from(lead & 0x1F) << 6) | low6(i + 1), 2),
-            0xE0..=0xEF => (
-                (u32::from(lead & 0x0F) << 12) | (low6(i + 1) << 6) | low6(i + 2),
-                3,
-            ),
-            _ => (
-                (u32::from(lead & 0x07) << 18)
-                    | (low6(i + 1) << 12)
-                    | (low6(i + 2) << 6)
-                    | low6(i + 3),
-                4,
-            ),
-        };
-        i += length;
-        if scalar < 0x1_0000 {
-            out.get_mut(at..at + 2)?
-                .copy_from_slice(&(scalar as u16).to_be_bytes());
-            at += 2;
-        } else {
-            let offset = scalar - 0x1_0000;
-            let high = 0xD800 | (offset >> 10) as u16;
-            let low = 0xDC00 | (offset & 0x3FF) as u16;
-            let slot = out.get_mut(at..at + 4)?;
-            slot[..2].copy_from_slice(&high.to_be_bytes());
-            slot[2..].copy_from_slice(&low.to_be_bytes());
-            at += 4;
+    while i < bytes.len() {
+        if let (Some(chunk), Some(slot)) = (bytes.get(i..i + 8), out.get_mut(at..at + 16)) {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(x);
+            if x & 0x8080_8080_8080_8080 == 0 {
+                // Eight ASCII bytes: each behind a zero octet.
+                let spread = |half: u64| {
+                    let half = (half | (half << 16)) & 0x0000_FFFF_0000_FFFF;
+                    ((half | (half << 8)) & LOW_BYTES) << 8
+                };
+                slot[..8].copy_from_slice(&spread(x & 0xFFFF_FFFF).to_le_bytes());
+                slot[8..].copy_from_slice(&spread(x >> 32).to_le_bytes());
+                i += 8;
+                at += 16;
+                continue;
+            }
+            if x & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 {
+                // Four two-byte sequences (lead 110xxxxx, then 10xxxxxx): 11 bits each, written
+                // high octet first.
+                let units = ((x & 0x001F_001F_001F_001F) << 6) | ((x >> 8) & 0x003F_003F_003F_003F);
+                let swapped = ((units >> 8) & LOW_BYTES) | ((units & LOW_BYTES) << 8);
+                slot[..8].copy_from_slice(&swapped.to_le_bytes());
+                i += 8;
+                at += 8;
+                continue;
+            }
+        }
+        // The characters that start in the next eight bytes, one by one.
+        let stop = (i + 8).min(bytes.len());
+        while i < stop {
+            let lead = bytes[i];
+            let (scalar, length) = match lead {
+                0x00..=0x7F => (u32::from(lead), 1),
+                0x80..=0xDF => ((u32::from(lead & 0x1F) << 6) | low6(i + 1), 2),
+                0xE0..=0xEF => (
+                    (u32::from(lead & 0x0F) << 12) | (low6(i + 1) << 6) | low6(i + 2),
+                    3,
+                ),
+                _ => (
+                    (u32::from(lead & 0x07) << 18)
+                        | (low6(i + 1) << 12)
+                        | (low6(i + 2) << 6)
+                        | low6(i + 3),
+                    4,
+                ),
+            };
+            i += length;
+            if scalar < 0x1_0000 {
+                out.get_mut(at..at + 2)?
+                    .copy_from_slice(&(scalar as u16).to_be_bytes());
+                at += 2;
+            } else {
+                let offset = scalar - 0x1_0000;
+                let high = 0xD800 | (offset >> 10) as u16;
+                let low = 0xDC00 | (offset & 0x3FF) as u16;
+                let slot = out.get_mut(at..at + 4)?;
+                slot[..2].copy_from_slice(&high.to_be_bytes());
+                slot[2..].copy_from_slice(&low.to_be_bytes());
+                at += 4;
+            }
         }
     }
     Some(at / 2)
@@ -477,18 +541,7 @@ pub fn short_message_into(
 ) -> Result<usize, PduError> {
     match (coding, packing) {
         (PartCoding::Gsm7(alphabet), SmppPacking::Unpacked) => {
-            let mut unpacked = [0u8; MAX_SHORT_MESSAGE_OCTETS];
-            let mut packed = [0u8; MAX_USER_DATA_OCTETS];
-            let needed =
-                write_gsm7(text, alphabet, concat, &mut unpacked, &mut packed)?.unpacked_octets;
-            let Some(out) = out.get_mut(..needed) else {
-                return Err(PduError::BufferTooSmall {
-                    needed,
-                    available: out.len(),
-                });
-            };
-            out.copy_from_slice(&unpacked[..needed]);
-            Ok(needed)
+            Gsm7Text::new(text, Udh::new(concat, alphabet))?.write_unpacked(out)
         }
         _ => encode_part_into(text, coding, concat, out).map(|part| part.user_data_octets),
     }
@@ -576,23 +629,32 @@ mod identity_tests {
             );
         }
         for filler in [b'a', b' ', b'Z', b'0'] {
-            for position in 0..8 {
+            for position in 0..16 {
                 for b in 0..=255u8 {
-                    let mut x = [filler; 8];
+                    let mut x = [filler; 16];
                     x[position] = b;
                     assert_eq!(
-                        is_default_identity(u64::from_le_bytes(x)),
+                        is_default_identity(&x),
                         identity(b),
                         "{b:#04x} at {position}"
                     );
+                    if position < 8 {
+                        let mut y = [filler; 8];
+                        y[position] = b;
+                        assert_eq!(
+                            is_default_identity(&y),
+                            identity(b),
+                            "{b:#04x} at {position}"
+                        );
+                    }
                 }
             }
         }
-        // High bytes beside others must not carry a neighbour into passing.
+        // High bytes beside others never pass.
         for b in 0x80..=0xFFu8 {
             for c in 0..=0x7Fu8 {
                 let x = [c, b, c, b, c, b, c, b];
-                assert!(!is_default_identity(u64::from_le_bytes(x)));
+                assert!(!is_default_identity(&x));
             }
         }
     }
@@ -606,45 +668,65 @@ mod identity_tests {
             "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
         ];
         for text in texts {
-            for fill_bits in 0..7u8 {
-                let mut fast = [0u8; 160];
-                let mut packed = [0u8; 141];
-                let (n, octets) = write_septets_packed(
-                    text,
-                    Alphabet::DEFAULT,
-                    &mut fast,
-                    Packer::new(&mut packed, 1, fill_bits),
-                )
-                .unwrap();
-                let mut table = [0u8; 160];
-                let m = Alphabet::DEFAULT.write_septets(text, &mut table).unwrap();
-                assert_eq!(fast[..n], table[..m], "{text}");
-                // The packing as the reference packer does it.
-                let mut expected = [0u8; 141];
+            let mut fast = [0u8; 160];
+            let n = write_text_septets(text, Alphabet::DEFAULT, &mut fast).unwrap();
+            let mut table = [0u8; 160];
+            let m = Alphabet::DEFAULT.write_septets(text, &mut table).unwrap();
+            assert_eq!(fast[..n], table[..m], "{text}");
+            assert!(fast[n..].iter().all(|&s| s == 0));
+            // The packing as the reference packer does it, after every fill.
+            for fill_bits in 0..8u8 {
+                let octets = packed_octets(fill_bits, n);
+                let mut packed = [0xAAu8; 142];
+                pack_groups(&fast, n, fill_bits, &mut packed[1..1 + octets]);
+                let mut expected = [0xAAu8; 142];
                 let k = crate::pack_septets(&table[..m], fill_bits, &mut expected[1..]).unwrap();
-                assert_eq!(octets, 1 + k);
-                assert_eq!(packed[..octets], expected[..1 + k], "{text} {fill_bits}");
+                assert_eq!(octets, k);
+                // Nothing written past the stream.
+                assert_eq!(packed, expected, "{text} {fill_bits}");
             }
         }
         let long = "a".repeat(161);
-        assert!(matches!(
-            write_septets_packed(
-                &long,
-                Alphabet::DEFAULT,
-                &mut [0u8; 160],
-                Packer::new(&mut [0u8; 140], 0, 0)
-            ),
+        assert_eq!(
+            write_text_septets(&long, Alphabet::DEFAULT, &mut [0u8; 160]),
             Err(WriteStop::Full)
-        ));
-        assert!(matches!(
-            write_septets_packed(
-                "abcdefghijkl\u{1B}",
-                Alphabet::DEFAULT,
-                &mut [0u8; 160],
-                Packer::new(&mut [0u8; 140], 0, 0)
-            ),
+        );
+        assert_eq!(
+            write_text_septets("abcdefghijkl\u{1B}", Alphabet::DEFAULT, &mut [0u8; 160]),
             Err(WriteStop::NotEncodable('\u{1B}'))
-        ));
+        );
+    }
+
+    #[test]
+    fn every_length_and_fill_packs_as_the_reference_packer() {
+        // Lengths 0..=160 of mixed text (identity runs, table characters, ESC pairs), after
+        // every fill: the groups of eight end anywhere, and the last octet is partial or not.
+        let source = "Hello, {world}! 12345678 @$ abcdefgh€ ÄÖÜ xyz ";
+        for length in 0..=160usize {
+            let mut septets = [0u8; 160];
+            let mut n = 0;
+            for c in source.chars().cycle() {
+                let code = Alphabet::DEFAULT.septets(c).unwrap();
+                let needed = if code.shifted { 2 } else { 1 };
+                if n + needed > length {
+                    break;
+                }
+                if code.shifted {
+                    septets[n] = 0x1B;
+                    n += 1;
+                }
+                septets[n] = code.code;
+                n += 1;
+            }
+            for fill_bits in 0..8u8 {
+                let octets = packed_octets(fill_bits, n);
+                let mut packed = [0x55u8; 150];
+                pack_groups(&septets, n, fill_bits, &mut packed[3..3 + octets]);
+                let mut expected = [0x55u8; 150];
+                crate::pack_septets(&septets[..n], fill_bits, &mut expected[3..]).unwrap();
+                assert_eq!(packed, expected, "{n} {fill_bits}");
+            }
+        }
     }
 }
 
