@@ -18,7 +18,7 @@ use septet::{analyze_with, Encoding, EncodingRequest, Options};
 
 use crate::display::{clusters_at, readable, ESCAPE_NOTE};
 use anstyle::{AnsiColor, Style};
-use septet_report::{code_point, report, Located, Settings};
+use septet_report::{code_point, report, Located, Report, Settings};
 
 /// The styles of the report.
 const BOLD: Style = Style::new().bold();
@@ -31,28 +31,29 @@ const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor:
 
 /// The characters of a GSM-7 message that cost two septets each (an escape to the single shift
 /// table, then the code: `€ { } [ ] ~ \\ ^ |` in the default alphabet), distinct, in order of first
-/// appearance in the outgoing text: `two-septet   3 characters (2 septets each): { } €`. `None`
-/// when there are none, or the message is UCS-2, or the `ascii7` profile counts everything one.
+/// appearance in the outgoing text (the result's `part_texts`): `two-septet   3 characters (2
+/// septets each): { } €`. `None` when there are none, or the message is UCS-2, or the `ascii7`
+/// profile counts everything one, or the result has no part texts.
 ///
 /// ```
-/// let options = septet::Options::default();
-/// let line = septet_cli::two_septet_line("Hello {world} €", &options).unwrap();
+/// use septet_report::{report, Settings};
+/// let settings = Settings::new(Default::default(), Default::default(), true); // with part texts
+/// let line = septet_cli::two_septet_line(&report("Hello {world} €", &settings).unwrap()).unwrap();
 /// assert_eq!(line, "two-septet   3 characters (2 septets each): { } €");
-/// assert_eq!(septet_cli::two_septet_line("Hello", &options), None);
+/// assert_eq!(septet_cli::two_septet_line(&report("Hello", &settings).unwrap()), None);
 /// ```
-pub fn two_septet_line(text: &str, options: &Options) -> Option<String> {
-    let split = septet::split(text, options).ok()?;
-    let analysis = split.analysis();
-    if analysis.encoding != Encoding::Gsm7 || analysis.charset == septet::Charset::Ascii7 {
+pub fn two_septet_line(r: &Report) -> Option<String> {
+    if r.encoding != Encoding::Gsm7.name() || r.charset == septet::Charset::Ascii7.name() {
         return None;
     }
-    let alphabet = analysis.national_language;
+    let alphabet = r.national_language.alphabet()?;
     let (mut count, mut distinct) = (0usize, Vec::<char>::new());
-    for c in split
-        .text()
-        .chars()
-        .filter(|&c| alphabet.cost(c) == Some(2))
-    {
+    let outgoing = r
+        .part_texts
+        .as_deref()?
+        .iter()
+        .flat_map(|part| part.chars());
+    for c in outgoing.filter(|&c| alphabet.cost(c) == Some(2)) {
         count += 1;
         if !distinct.contains(&c) {
             distinct.push(c);
@@ -228,18 +229,13 @@ pub fn human_report(
     let gsm = r.encoding == Encoding::Gsm7.name();
     let unit = if gsm { "septets" } else { "UTF-16 code units" };
     let enc = paint(if gsm { GREEN_BOLD } else { YELLOW_BOLD }, r.encoding);
-    let tables = match (r.national_language.locking, r.national_language.single) {
-        (None, None) => String::new(),
-        (locking, single) => format!(
-            ", locking {}, single shift {}",
-            locking.unwrap_or("default"),
-            single.unwrap_or("default")
-        ),
-    };
+    let tables = (r.national_language.tables())
+        .map(|t| format!(", {t}"))
+        .unwrap_or_default();
     let _ = writeln!(out, "encoding     {enc} (charset {}{tables})", r.charset);
     let _ = writeln!(out, "characters   {}", r.characters);
     let _ = writeln!(out, "units        {} {unit}", r.units);
-    if let Some(line) = two_septet_line(text, options) {
+    if let Some(line) = two_septet_line(&r) {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(

@@ -378,14 +378,10 @@ pub fn reassemble(
 pub fn human_encoded(e: &EncodedReport) -> String {
     let r = &e.report;
     let mut s = String::new();
-    let tables = match (e.national_language.locking, e.national_language.single) {
-        (None, None) if r.encoding == "GSM-7" => " (default alphabet)".to_string(),
-        (None, None) => String::new(),
-        (locking, single) => format!(
-            " (locking {}, single shift {})",
-            locking.unwrap_or("default"),
-            single.unwrap_or("default")
-        ),
+    let tables = match e.national_language.tables() {
+        Some(tables) => format!(" ({tables})"),
+        None if r.encoding == "GSM-7" => " (default alphabet)".to_string(),
+        None => String::new(),
     };
     let _ = writeln!(s, "encoding     {}{tables}", r.encoding);
     let _ = writeln!(
@@ -470,12 +466,11 @@ pub fn human_decoded(d: &DecodedReport) -> String {
     }
     let _ = writeln!(s, "encoding     {}", d.encoding);
     if d.encoding == "GSM-7" {
-        let _ = writeln!(
-            s,
-            "tables       locking {}, single shift {}",
-            d.national_language.locking.unwrap_or("default"),
-            d.national_language.single.unwrap_or("default")
-        );
+        let tables = d.national_language.tables();
+        let tables = tables
+            .as_deref()
+            .unwrap_or("locking default, single shift default");
+        let _ = writeln!(s, "tables       {tables}");
     }
     match &d.concat {
         Some(c) => {

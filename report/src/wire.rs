@@ -45,6 +45,39 @@ impl NationalLanguageReport {
             single: a.single().map(|l| l.name()),
         })
     }
+
+    /// The alphabet these names stand for (the inverse of [`of`](Self::of) for a GSM-7
+    /// message); `None` only for names that are not a language pair.
+    ///
+    /// ```
+    /// use septet_report::NationalLanguageReport;
+    /// let alphabet = septet::Alphabet::new(Some("turkish".parse()?), None).unwrap();
+    /// assert_eq!(NationalLanguageReport::of(Some(alphabet)).alphabet(), Some(alphabet));
+    /// assert_eq!(NationalLanguageReport::default().alphabet(), Some(septet::Alphabet::default()));
+    /// # Ok::<(), septet::UnknownName>(())
+    /// ```
+    pub fn alphabet(&self) -> Option<septet::Alphabet> {
+        let language = |name: Option<&str>| name.map(str::parse).transpose().ok();
+        septet::Alphabet::new(language(self.locking)?, language(self.single)?)
+    }
+
+    /// The tables for people: `locking turkish, single shift default`; `None` when both are
+    /// the default alphabet's.
+    ///
+    /// ```
+    /// let n = septet_report::NationalLanguageReport { locking: None, single: Some("spanish") };
+    /// assert_eq!(n.tables().as_deref(), Some("locking default, single shift spanish"));
+    /// assert_eq!(septet_report::NationalLanguageReport::default().tables(), None);
+    /// ```
+    pub fn tables(&self) -> Option<String> {
+        (self.locking.is_some() || self.single.is_some()).then(|| {
+            format!(
+                "locking {}, single shift {}",
+                self.locking.unwrap_or("default"),
+                self.single.unwrap_or("default")
+            )
+        })
+    }
 }
 
 /// The SMPP `submit_sm` fields of one part.
