@@ -6,7 +6,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
-fn septet(args: &[&str], stdin: &str) -> (i32, String, String) {
+/// Runs `septet` with `input` on standard input (written from a thread, so that a large input
+/// cannot block against a full output pipe); the exit code and standard output and error.
+fn septet_bytes(args: &[&str], input: &[u8]) -> (Option<i32>, Vec<u8>, Vec<u8>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_septet"))
         .args(args)
         .stdin(Stdio::piped())
@@ -14,17 +16,20 @@ fn septet(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn septet");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let bytes = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&bytes).unwrap());
     let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (out.status.code(), out.stdout, out.stderr)
+}
+
+fn septet(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let (code, out, err) = septet_bytes(args, stdin.as_bytes());
     (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
+        code.unwrap_or(-1),
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
     )
 }
 
@@ -770,19 +775,8 @@ fn check_numbering(input: &[u8], output: &[Value], start: u32, default_width: u3
 fn batch_encode_output_is_identical_for_any_jobs() {
     let input = mixed_encode_input(6_000);
     let run = |args: &[&str]| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_septet"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let bytes = input.clone();
-        let writer = std::thread::spawn(move || stdin.write_all(&bytes).unwrap());
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap();
-        (out.status.code(), out.stdout)
+        let (code, out, _) = septet_bytes(args, &input);
+        (code, out)
     };
     for flags in [
         &["--reference", "250"][..],
