@@ -348,51 +348,173 @@ fn main() -> ExitCode {
     }
 }
 
-/// The long option names the command knows (top level and `batch`).
-fn known_long_options() -> Vec<String> {
+/// The long options the command knows (top level and every subcommand), each with whether it
+/// takes a value.
+fn known_long_options() -> Vec<(String, bool)> {
     let command = Cli::command();
-    let mut names: Vec<String> = vec!["help".into(), "version".into()];
+    let mut options: Vec<(String, bool)> = vec![("help".into(), false), ("version".into(), false)];
     let mut add = |c: &clap::Command| {
-        names.extend(
-            c.get_arguments()
-                .filter_map(|a| a.get_long())
-                .map(String::from),
-        );
+        options.extend(c.get_arguments().filter_map(|a| {
+            let takes_value = a.get_action().takes_values();
+            a.get_long().map(|long| (long.to_string(), takes_value))
+        }));
     };
     add(&command);
     command.get_subcommands().for_each(&mut add);
-    names
+    options
 }
 
-/// When an argument that clap could not place starts with `-` but is not an option, it is most
-/// likely a message such as `-50% today`: say how to pass it.
-fn dash_message_hint(args: &[OsString]) -> Option<String> {
-    let known = known_long_options();
-    for arg in args.iter().skip(1) {
-        let arg = arg.to_string_lossy();
-        if arg == "--" {
-            return None;
+/// The command line as the words clap was given, and what they are.
+struct CommandLine {
+    args: Vec<String>,
+    known: Vec<(String, bool)>,
+}
+
+impl CommandLine {
+    fn new(args: &[OsString]) -> Self {
+        CommandLine {
+            args: args
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
+            known: known_long_options(),
         }
-        let looks_like_message = if let Some(long) = arg.strip_prefix("--") {
+    }
+
+    /// Where the options and the message's words start: after `septet` or `septet encode`;
+    /// `None` for the subcommands that take no message.
+    fn first(&self) -> Option<usize> {
+        match self.args.get(1).map(String::as_str) {
+            Some("encode") => Some(2),
+            Some(sub) if Cli::command().find_subcommand(sub).is_some() => None,
+            _ => Some(1),
+        }
+    }
+
+    fn known_long(&self, arg: &str) -> Option<bool> {
+        let name = arg.strip_prefix("--")?.split('=').next().unwrap_or("");
+        self.known
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|&(_, takes_value)| takes_value && !arg.contains('='))
+    }
+
+    /// An option the command knows (not a message that happens to start with `-`).
+    fn is_option(&self, arg: &str) -> bool {
+        self.known_long(arg).is_some() || matches!(arg, "-h" | "-V")
+    }
+
+    /// A word starting with `-` that is no option, nor spelt like one (`--jsn` is a misspelt
+    /// option, for clap to suggest the right one; `-50%` and `--%` are messages).
+    fn looks_like_message(&self, arg: &str) -> bool {
+        if let Some(long) = arg.strip_prefix("--") {
             let name = long.split('=').next().unwrap_or("");
-            !known.iter().any(|k| k == name)
+            !self.is_option(arg)
                 && !name
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         } else if let Some(short) = arg.strip_prefix('-') {
-            !short.is_empty() && short != "h" && short != "V"
+            !short.is_empty() && !self.is_option(arg)
         } else {
             false
-        };
-        if looks_like_message {
-            return Some(format!(
-                "`{arg}` starts with `-`, so it was read as an option. If it is the message, put \
-                 `--` before it: septet -- {}",
-                shell_quote(&arg)
-            ));
         }
     }
-    None
+
+    /// The command line split in two: `septet` with its subcommand and options as given, and
+    /// the message (every word that is neither an option nor an option's value, joined by
+    /// spaces).
+    fn split_message(&self, first: usize) -> (String, String) {
+        let mut command: Vec<String> = self.args[..first]
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if i == 0 {
+                    "septet".into()
+                } else {
+                    shell_word(a)
+                }
+            })
+            .collect();
+        let mut words: Vec<&str> = Vec::new();
+        let mut after_dashes = false;
+        let mut rest = self.args[first..].iter();
+        while let Some(arg) = rest.next() {
+            if after_dashes {
+                words.push(arg);
+            } else if arg == "--" {
+                after_dashes = true;
+            } else if arg.starts_with('-') && arg != "-" && !self.looks_like_message(arg) {
+                command.push(shell_word(arg));
+                if self.known_long(arg) == Some(true) {
+                    command.extend(rest.next().map(|value| shell_word(value)));
+                }
+            } else {
+                words.push(arg);
+            }
+        }
+        (command.join(" "), words.join(" "))
+    }
+}
+
+/// When an argument that clap could not place starts with `-` but is not an option, it is most
+/// likely a message such as `-50% today`: say how to pass it, as the whole command to run again.
+fn dash_message_hint(args: &[OsString]) -> Option<String> {
+    let line = CommandLine::new(args);
+    let first = line.first()?;
+    let mut dash_word = None;
+    for arg in &line.args[first..] {
+        if arg == "--" {
+            return None;
+        }
+        if line.looks_like_message(arg) {
+            dash_word = Some(arg);
+            break;
+        }
+    }
+    let dash_word = dash_word?;
+    let (usage, message) = line.split_message(first);
+    let advice = if message.starts_with('-') {
+        "If it is the message, put `--` before it"
+    } else {
+        "If it is part of the message, quote the message as one argument"
+    };
+    Some(format!(
+        "`{dash_word}` starts with `-`, so it was read as an option. {advice}: {}",
+        quoted_message_command(&usage, &message)
+    ))
+}
+
+/// "the message must be one argument, but it came as N words; quote it: <the command again>".
+fn unquoted_message_error(words: usize) -> String {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let line = CommandLine::new(&args);
+    let (usage, message) = line.split_message(line.first().unwrap_or(1));
+    format!(
+        "the message must be one argument, but it came as {words} words; quote it: {}",
+        quoted_message_command(&usage, &message)
+    )
+}
+
+/// The command that passes `message` as one argument: `usage 'message'`, with `--` before a
+/// message that starts with `-` (which would otherwise be read as an option).
+fn quoted_message_command(usage: &str, message: &str) -> String {
+    if message.starts_with('-') {
+        format!("{usage} -- {}", shell_quote(message))
+    } else {
+        format!("{usage} {}", shell_quote(message))
+    }
+}
+
+/// `s` as one shell word: unchanged when it needs no quoting.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        shell_quote(s)
+    }
 }
 
 /// `s` quoted for a POSIX shell.
@@ -473,12 +595,7 @@ fn run_batch(args: &BatchArgs) -> Result<u8, String> {
 fn single(cli: &Cli) -> Result<u8, String> {
     let settings = cli.common.settings();
     if cli.text.len() > 1 {
-        let joined = cli.text.join(" ");
-        return Err(format!(
-            "the message must be one argument, but it came as {} words; quote it: septet {}",
-            cli.text.len(),
-            shell_quote(&joined)
-        ));
+        return Err(unquoted_message_error(cli.text.len()));
     }
     let text = match (&cli.file, cli.text.first()) {
         (Some(path), _) => read_file(path)?,
@@ -528,12 +645,7 @@ fn single(cli: &Cli) -> Result<u8, String> {
 /// The message of a command: one argument, `--file`, or standard input.
 fn message_of(text: &[String], file: Option<&Path>, usage: &str) -> Result<String, String> {
     if text.len() > 1 {
-        let joined = text.join(" ");
-        return Err(format!(
-            "the message must be one argument, but it came as {} words; quote it: {usage} {}",
-            text.len(),
-            shell_quote(&joined)
-        ));
+        return Err(unquoted_message_error(text.len()));
     }
     match (file, text.first()) {
         (Some(path), _) => read_file(path),

@@ -436,7 +436,7 @@ fn request_response(args: &[&str]) {
             3 => assert!(v["error"]["detail"]
                 .as_str()
                 .unwrap()
-                .contains("unknown field `txt`")),
+                .contains("unknown field `txt` (did you mean `text`?)")),
             _ => assert_eq!(v["parts"], 2),
         }
     }
@@ -478,12 +478,12 @@ fn batch_unknown_fields_are_errors_that_keep_the_id() {
     assert!(lines[0]["error"]["detail"]
         .as_str()
         .unwrap()
-        .contains("unknown field `smart_encodng`"));
+        .contains("unknown field `smart_encodng` (did you mean `smart_encoding`?)"));
     assert_eq!(lines[1]["id"], serde_json::json!({"n": 2}));
     assert!(lines[1]["error"]["detail"]
         .as_str()
         .unwrap()
-        .contains("unknown field `message`"));
+        .contains("unknown field `message`; expected one of: id, text, encoding,"));
     assert_eq!(lines[2]["id"], 3); // a mistyped field keeps the id too
     assert_eq!(lines[2]["error"]["kind"], "invalid_json");
     assert!(lines[3].get("id").is_none());
@@ -704,12 +704,13 @@ fn batch_csv_input() {
         "a2,en,\"Two\r\nlines with \"\"quotes\"\"\"\r\n",
         "a3,hi,नमस्ते\r\n",
         "a4,en\r\n",
+        "a6,en,Hello, world,again\r\n",
         "a5,en,\"never closed\r\n",
     );
     let o = septet(&["batch", "--csv", "--column", "body"], csv.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let lines = json_lines(&o);
-    assert_eq!(lines.len(), 5);
+    assert_eq!(lines.len(), 6);
     assert_eq!(lines[0]["id"], "a1");
     assert_eq!(lines[0]["characters"], 12);
     assert_eq!(lines[1]["id"], "a2");
@@ -717,10 +718,22 @@ fn batch_csv_input() {
     assert_eq!(lines[1]["characters"], 24);
     assert_eq!(lines[2]["id"], "a3");
     assert_eq!(lines[2]["encoding"], "UCS-2");
+    // A record with fewer or more fields than the header (a missing field, an unquoted comma)
+    // is refused with its id, not read from guessed columns.
     assert_eq!(lines[3]["id"], "a4");
     assert_eq!(lines[3]["error"]["kind"], "invalid_csv");
     assert_eq!(lines[3]["error"]["line"], 7);
+    assert_eq!(
+        lines[3]["error"]["detail"],
+        "line 7: the record has 2 field(s), the header 3"
+    );
+    assert_eq!(lines[4]["id"], "a6");
     assert_eq!(lines[4]["error"]["kind"], "invalid_csv");
+    assert_eq!(
+        lines[4]["error"]["detail"],
+        "line 8: the record has 5 field(s), the header 3"
+    );
+    assert_eq!(lines[5]["error"]["kind"], "invalid_csv");
     // The same results as JSON Lines requests with the same ids and texts.
     let json = [
         serde_json::json!({"id": "a1", "text": "Hello, world"}),
@@ -809,7 +822,7 @@ fn unquoted_and_dash_messages_get_helpful_errors() {
         "{err}"
     );
     let o = septet(&["--json", "-x"], b"");
-    assert!(String::from_utf8_lossy(&o.stderr).contains("septet -- '-x'"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("septet --json -- '-x'"));
     // A misspelt option still gets clap's suggestion, not the message hint.
     let o = septet(&["--jsn", "hi"], b"");
     assert_eq!(o.status.code(), Some(2));
@@ -820,6 +833,53 @@ fn unquoted_and_dash_messages_get_helpful_errors() {
     assert_eq!(o.status.code(), Some(0));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["characters"], 10);
+
+    // The advice is the whole command again, options kept, and running it works.
+    for (args, advice, characters) in [
+        (
+            &["--json", "-50%", "off", "--rate", "0.01"][..],
+            "put `--` before it: septet --json --rate 0.01 -- '-50% off'",
+            8,
+        ),
+        (
+            &["--json", "--", "-50%", "off"],
+            "quote it: septet --json -- '-50% off'",
+            8,
+        ),
+        (
+            &["--json", "Big", "-50%", "sale"],
+            "quote the message as one argument: septet --json 'Big -50% sale'",
+            13,
+        ),
+        (
+            &["--json", "--smart-encoding", "it's", "-", "ok"],
+            "septet --json --smart-encoding 'it'\\''s - ok'",
+            9,
+        ),
+        (
+            &["encode", "--json", "-50%", "off"],
+            "put `--` before it: septet encode --json -- '-50% off'",
+            8,
+        ),
+    ] {
+        let o = septet(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(advice), "{args:?}: {err}");
+        let command = err.trim_end().rsplit_once(": septet ").unwrap().1;
+        let o = Command::new("sh")
+            .args([
+                "-c",
+                &format!("\"$0\" {command}"),
+                env!("CARGO_BIN_EXE_septet"),
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{command}: {o:?}");
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["characters"], characters, "{command}");
+    }
 }
 
 #[test]
@@ -947,4 +1007,29 @@ fn the_report_says_what_smart_encoding_would_save() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr)
         .contains("smart encoding would make this GSM-7: 5 parts instead of 11"));
+
+    // The same for national tables. 173 characters, 8 of them Turkish letters outside the
+    // default alphabet: UCS-2, 3 parts of 67; with the Turkish locking table (header 1 + 5 + 3
+    // octets: 160 − ⌈72/7⌉ = 149 septets a part) GSM-7 in 2.
+    let turkish = format!(
+        "Şişli'de buluşalım, çok güzel olacak ğ ı ş {}",
+        "a".repeat(130)
+    );
+    assert_eq!(turkish.chars().count(), 173);
+    let out = stdout(&septet(&[&turkish], b""));
+    assert!(out.contains("parts        3 "), "{out}");
+    assert!(
+        out.contains(
+            "enabling turkish would make this GSM-7: 2 parts instead of 3 (--national-languages turkish)"
+        ),
+        "{out}"
+    );
+    let out = stdout(&septet(&["--national-languages", "turkish", &turkish], b""));
+    assert!(
+        out.contains("parts        2 (149 septets per part"),
+        "{out}"
+    );
+    assert!(!out.contains("would make"), "{out}");
+    // No saving (one part either way): no line.
+    assert!(!stdout(&septet(&["Şişli'de buluşalım"], b"")).contains("would make"));
 }

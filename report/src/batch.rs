@@ -64,7 +64,7 @@ impl<'de> Visitor<'de> for RequestVisitor {
                 "text" if text.is_some() => return Err(de::Error::duplicate_field("text")),
                 "text" => text = Some(map.next_value::<String>()?),
                 _ if invalid_option.is_some() => skip(&mut map)?,
-                _ => match Options::field_index(&key, Naming::SnakeCase) {
+                _ => match Options::field_index_beside(&key, Naming::SnakeCase, &["id", "text"]) {
                     Err(unknown) => {
                         invalid_option = Some(unknown);
                         skip(&mut map)?;

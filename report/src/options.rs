@@ -727,10 +727,27 @@ impl Options {
     ///
     /// The sentence for an unknown field, with a hint when `key` looks like a misspelling.
     pub fn field_index(key: &str, naming: Naming) -> Result<usize, String> {
+        Options::field_index_beside(key, naming, &[])
+    }
+
+    /// As [`Options::field_index`], for options read beside fields of their own (a batch line's
+    /// `id` and `text`): the hint and the list of names offer `others` too, so that a misspelt
+    /// `txt` is told about `text`.
+    ///
+    /// ```
+    /// use septet_report::{Naming, Options};
+    /// let err = Options::field_index_beside("txt", Naming::SnakeCase, &["id", "text"]).unwrap_err();
+    /// assert_eq!(err, "unknown field `txt` (did you mean `text`?)");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The sentence for an unknown field, with a hint when `key` looks like a misspelling.
+    pub fn field_index_beside(key: &str, naming: Naming, others: &[&str]) -> Result<usize, String> {
         Options::FIELDS
             .iter()
             .position(|f| naming.matches(f.name, key))
-            .ok_or_else(|| unknown_field(key, naming))
+            .ok_or_else(|| unknown_field(key, naming, others))
     }
 }
 
@@ -754,10 +771,15 @@ pub(crate) fn without_position(message: &str) -> &str {
     }
 }
 
-/// "unknown field `x` (did you mean `y`?)", or the list of names when nothing is close.
-fn unknown_field(key: &str, naming: Naming) -> String {
+/// "unknown field `x` (did you mean `y`?)", or the list of names when nothing is close. A name
+/// is close when at most two edits away and the edits change less than half of `key` (so a
+/// short, unrelated `foo` is not offered `to`).
+fn unknown_field(key: &str, naming: Naming, others: &[&str]) -> String {
     let noun = naming.noun();
-    let names = Options::FIELDS.iter().map(|f| naming.name(f.name));
+    let names = others
+        .iter()
+        .map(|&name| Cow::Borrowed(name))
+        .chain(Options::FIELDS.iter().map(|f| naming.name(f.name)));
     let normalized = |s: &str| -> String {
         s.chars()
             .filter(|c| !matches!(c, '_' | '-'))
@@ -777,7 +799,7 @@ fn unknown_field(key: &str, naming: Naming) -> String {
         })
         .min_by_key(|(distance, _)| *distance);
     match best {
-        Some((distance, name)) if distance <= 2 && distance < key_normal.len() => {
+        Some((distance, name)) if distance <= 2 && 2 * distance < key_normal.chars().count() => {
             format!("unknown {noun} `{key}` (did you mean `{name}`?)")
         }
         _ => {
@@ -1001,5 +1023,32 @@ mod tests {
             "unknown field `colour`; expected one of: encoding, smart_encoding, sender,"
         ));
         assert_eq!(Options::field_index("maxParts", Naming::CamelCase), Ok(5));
+        assert_eq!(
+            hint("spilt", Naming::SnakeCase),
+            "unknown field `spilt` (did you mean `split`?)"
+        );
+        // Two edits in three letters is no misspelling: `foo` is not offered `to`.
+        assert!(hint("foo", Naming::SnakeCase).starts_with("unknown field `foo`; expected one of:"));
+        // A batch line's own fields are offered beside the options, and listed first.
+        let beside = |key| Options::field_index_beside(key, Naming::SnakeCase, &["id", "text"]);
+        assert_eq!(
+            beside("txt").unwrap_err(),
+            "unknown field `txt` (did you mean `text`?)"
+        );
+        assert_eq!(
+            beside("ID").unwrap_err(),
+            "unknown field `ID` (did you mean `id`?)"
+        );
+        assert_eq!(
+            beside("smart_encodng").unwrap_err(),
+            "unknown field `smart_encodng` (did you mean `smart_encoding`?)"
+        );
+        assert!(beside("message")
+            .unwrap_err()
+            .starts_with("unknown field `message`; expected one of: id, text, encoding,"));
+        assert_eq!(
+            beside("rate"),
+            Options::field_index("rate", Naming::SnakeCase)
+        );
     }
 }

@@ -307,14 +307,18 @@ fn csv_message(
         .and_then(|f| std::str::from_utf8(f).ok())
         .and_then(|s| serde_json::to_string(s).ok())
         .and_then(|json| RawValue::from_string(json).ok());
-    let field_count = fields.len();
-    let Some(text) = fields.into_iter().nth(columns.text) else {
+    // A record with more or fewer fields than the header is misaligned (a stray comma, a
+    // missing quote): which field is the text, or the id, is then a guess. Refused, never guessed.
+    if fields.len() != columns.fields {
         let detail = format!(
-            "the record has {} field(s) but the text is field {} of {} in the header",
-            field_count,
-            columns.text + 1,
+            "the record has {} field(s), the header {}",
+            fields.len(),
             columns.fields
         );
+        return (id, Err(invalid_csv(detail)));
+    }
+    let Some(text) = fields.into_iter().nth(columns.text) else {
+        let detail = format!("the record has no field {}", columns.text + 1);
         return (id, Err(invalid_csv(detail)));
     };
     let text = String::from_utf8(text).map(Cow::Owned).map_err(|e| {
