@@ -484,7 +484,7 @@ fn dash_message_hint(args: &[OsString]) -> Option<String> {
     ))
 }
 
-/// "the message must be one argument, but it came as N words; quote it: <the command again>".
+/// "the message must be one argument, but it came as N words; quote it: `<the command again>`".
 fn unquoted_message_error(words: usize) -> String {
     let args: Vec<OsString> = std::env::args_os().collect();
     let line = CommandLine::new(&args);
