@@ -264,8 +264,8 @@ pub fn human_report(
     } else {
         let _ = writeln!(
             out,
-            "non-GSM      {} force UCS-2:",
-            plural(r.non_gsm.len(), "character", "characters")
+            "non-GSM      {} UCS-2:",
+            plural(r.non_gsm.len(), "character forces", "characters force")
         );
         out.push_str(&cluster_lines(text, &r.non_gsm, &paint));
     }

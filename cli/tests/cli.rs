@@ -68,6 +68,32 @@ fn human_report_of_the_readme_message() {
     assert!(!out.contains('\x1b'), "no colour when not a terminal");
 }
 
+/// The README's first use, `cargo run --release -- <args>` in "The two commands", prints exactly
+/// the report the README shows under it.
+#[test]
+fn the_readme_first_use_prints_what_the_readme_shows() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let command = readme
+        .lines()
+        .find_map(|l| l.strip_prefix("cargo run --release -- "))
+        .expect("the README's first use");
+    let command = command.split("   #").next().unwrap().trim();
+    // `--flag ... "quoted message"`: the flags, then the message between the outer quotes.
+    let (flags, message) = command.split_once(" \"").unwrap();
+    let message = message.strip_suffix('"').unwrap();
+    let mut args: Vec<&str> = flags.split_whitespace().collect();
+    args.push(message);
+    let shown = readme
+        .split_once("The first prints:\n\n```text\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("the README's output block")
+        .0;
+    let o = septet(&args, b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), shown);
+}
+
 #[test]
 fn human_report_shows_parts_non_gsm_and_warnings() {
     let text = format!("{}😀", "a".repeat(300));
@@ -969,6 +995,13 @@ fn forcing_characters_are_grouped_counted_and_capped() {
     );
     assert_eq!(out.matches("U+1F6CD").count(), 1, "{out}");
     assert!(!out.contains("and "), "{out}");
+    let out = stdout(&septet(&["ça"], b""));
+    assert!(
+        out.contains(
+            "non-GSM      1 character forces UCS-2:\n  ç  U+00E7 at character 0 (byte 0)\n"
+        ),
+        "{out}"
+    );
     // Many distinct ones: the first ten, then "and N more".
     let text: String = "Привет, как дела? Всё хорошо. Пока!".repeat(4);
     let distinct: std::collections::BTreeSet<char> =

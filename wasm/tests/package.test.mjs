@@ -227,3 +227,55 @@ test("types: bundler resolution (browser code), ES2020 library only (no DOM)", (
     "uses.ts": `import init, { analyze, segmentsCount, split, Counter, countMany, type Counts } from "septet-wasm";\nawait init();\n${USES}`,
   });
 });
+
+/**
+ * The ```js blocks of a README as ES modules for app/: a line `expression; // value`, where
+ * the value is a JSON literal, becomes an assertion that the expression equals it. Returns the
+ * modules and how many assertions they make.
+ */
+function readmeBlocks(markdown) {
+  const blocks = [];
+  let assertions = 0;
+  for (const [, block] of markdown.matchAll(/```js\n([\s\S]*?)```/g)) {
+    const lines = block.split("\n").map((line) => {
+      const m = /^(\S.*?);\s*\/\/\s*(.+?)\s*$/.exec(line);
+      if (!m || /^(import|const|let|await)\b/.test(m[1])) return line;
+      let expected;
+      try { expected = JSON.parse(m[2]); } catch { return line; }
+      assertions++;
+      return `assert.deepStrictEqual(${m[1]}, ${JSON.stringify(expected)}, ${JSON.stringify(line)});`;
+    });
+    blocks.push(`import assert from "node:assert/strict";\n${lines.join("\n")}\nconsole.log("[]");\n`);
+  }
+  return { blocks, assertions };
+}
+
+test("the README's Node examples run as written against the installed tarball", () => {
+  const readmes = {
+    repository: readFileSync(join(wasmDir, "..", "README.md"), "utf8"),
+    package: readFileSync(join(app, "node_modules", "septet-wasm", "README.md"), "utf8"),
+  };
+  let total = 0;
+  for (const [which, markdown] of Object.entries(readmes)) {
+    const { blocks, assertions } = readmeBlocks(markdown);
+    assert.ok(blocks.length >= 2, `${which} README: ${blocks.length} js blocks`);
+    total += assertions;
+    blocks.forEach((source, i) => {
+      assert.deepEqual(node(`readme-${which}-${i}.mjs`, source), [], `${which} README, js block ${i + 1}`);
+      // A block that names the CommonJS form in a comment runs that way too.
+      const required = /\/\/ or: (const \{[^}]*\} = require\("septet-wasm"\));/.exec(source);
+      if (required) {
+        const cjs = source
+          .replace(/^import assert from "node:assert\/strict";/m, 'const assert = require("node:assert/strict");')
+          .replace(/^import \{[^}]*\} from "septet-wasm";.*$/m, `${required[1]};`)
+          .replace(/^\/\/ or: .*$/m, "");
+        assert.deepEqual(node(`readme-${which}-${i}.cjs`, cjs), [], `${which} README, js block ${i + 1} through require`);
+      }
+    });
+  }
+  assert.ok(total >= 8, `only ${total} checked results in the READMEs' js blocks`);
+  // The Install section's one-line first use, run in the project that installed the tarball.
+  const oneLine = /^node -e '([^']+)'\s+#\s*(.+)$/m.exec(readmes.repository);
+  assert.ok(oneLine, "the README's install section has a `node -e` first use");
+  assert.equal(run(process.execPath, ["-e", oneLine[1]], { cwd: app }).trim(), oneLine[2].trim());
+});
