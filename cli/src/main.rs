@@ -46,7 +46,7 @@ struct Cli {
     #[arg(value_name = "TEXT")]
     text: Vec<String>,
 
-    /// Read the message from a file (UTF-8; one trailing newline is dropped).
+    /// Read the message from a file (UTF-8; a leading byte-order mark and one trailing newline are dropped).
     #[arg(long, value_name = "PATH", conflicts_with = "text")]
     file: Option<PathBuf>,
 
@@ -94,7 +94,7 @@ struct EncodeArgs {
     #[arg(value_name = "TEXT")]
     text: Vec<String>,
 
-    /// Read the message from a file (UTF-8; one trailing newline is dropped).
+    /// Read the message from a file (UTF-8; a leading byte-order mark and one trailing newline are dropped).
     #[arg(long, value_name = "PATH", conflicts_with = "text")]
     file: Option<PathBuf>,
 
@@ -750,8 +750,13 @@ fn run_reassemble(args: &ReassembleArgs) -> Result<u8, String> {
     Ok(if tally.all_succeeded() { 0 } else { REJECTED })
 }
 
-/// A message from bytes: UTF-8, one trailing newline (LF or CRLF) dropped.
-fn message_from(bytes: Vec<u8>, what: &str) -> Result<String, String> {
+/// A message from bytes: UTF-8, a leading byte-order mark and one trailing newline (LF or CRLF) dropped.
+fn message_from(mut bytes: Vec<u8>, what: &str) -> Result<String, String> {
+    // A UTF-8 byte-order mark (Windows editors write one) marks the file's encoding and is no
+    // part of the message: as in `septet batch`, it is dropped.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     let mut text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{what} is not valid UTF-8 at byte {}",

@@ -921,6 +921,21 @@ fn message_from_a_file() {
         (v["characters"].clone(), v["units"].clone()),
         (17.into(), 19.into())
     );
+    // A Windows editor's file: byte-order mark and CRLF, neither part of the message.
+    std::fs::write(&path, "\u{feff}Price: $100 [USD]\r\n").unwrap();
+    let o = septet(&["--json", "--file", path.to_str().unwrap()], b"");
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (v["encoding"].clone(), v["characters"].clone()),
+        ("GSM-7".into(), 17.into())
+    );
+    // Only a leading one: elsewhere U+FEFF is a character of the message.
+    let o = septet(&["--json"], "a\u{feff}".as_bytes());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (v["encoding"].clone(), v["characters"].clone()),
+        ("UCS-2".into(), 2.into())
+    );
     std::fs::write(&path, b"bad \xff").unwrap();
     let o = septet(&["--file", path.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(2));
