@@ -518,6 +518,52 @@ fn batch_unknown_fields_are_errors_that_keep_the_id() {
 }
 
 #[test]
+fn batch_error_lines_keep_a_readable_id() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": 1, \"text\": \"caf\xe9\"}\n"); // Latin-1, not UTF-8
+    input.extend_from_slice(b"{\"id\": \"b\", \"text\": \"x\"} and more\n");
+    input.extend_from_slice(b"{\"id\": 3, \"text\": \"x\",}\n");
+    input.extend_from_slice(b"{\"id\": 4, \"text\": \"x\"\n"); // never closed
+    input.extend_from_slice(b"{\"id\": 5, \"id\": 6, \"text\": \"x\"}\n"); // which one?
+    input.extend_from_slice(b"{\"id\": \"\xff\", \"text\": \"x\"}\n"); // the id itself is bad
+    input.extend_from_slice(b"{\"text\": \"\xff\", \"id\": 7}\n");
+    let o = septet(&["batch"], &input);
+    assert_eq!(o.status.code(), Some(1));
+    let lines = json_lines(&o);
+    let got: Vec<(Value, Value)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.get("id").cloned().unwrap_or(Value::Null),
+                l["error"]["kind"].clone(),
+            )
+        })
+        .collect();
+    let expected = [
+        (1.into(), "invalid_utf8"),
+        ("b".into(), "invalid_json"),
+        (3.into(), "invalid_json"),
+        (4.into(), "invalid_json"),
+        (Value::Null, "invalid_json"),
+        (Value::Null, "invalid_utf8"),
+        (7.into(), "invalid_utf8"),
+    ]
+    .map(|(id, kind): (Value, &str)| (id, Value::from(kind)));
+    assert_eq!(got, expected);
+    // The same for decoding lines.
+    let o = septet(
+        &["batch", "--decode"],
+        b"{\"id\": 8, \"pdu\": \"00\xff\"}\n{\"id\": 9, \"pdu\": \"00\"} x\n",
+    );
+    let lines = json_lines(&o);
+    assert_eq!(
+        (lines[0]["id"].clone(), lines[1]["id"].clone()),
+        (8.into(), 9.into())
+    );
+    assert_eq!(lines[0]["error"]["kind"], "invalid_utf8");
+}
+
+#[test]
 fn batch_exit_codes() {
     let ok = "{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n";
     assert_eq!(septet(&["batch"], ok.as_bytes()).status.code(), Some(0));

@@ -302,30 +302,16 @@ pub fn read_request(
                 byte_offset: e.valid_up_to(),
                 input_offset: line_offset + e.valid_up_to() as u64,
             };
-            return error(None, invalid);
+            let id = id_of_bad_line(line).filter(|id| echoable_id(id).is_ok());
+            return error(id, invalid);
         }
     };
     let invalid_json = |detail: String| Error::InvalidJson {
         line: line_number,
         detail: format!("line {line_number}: {detail}"),
     };
-    // The id is echoed as written, so it must be JSON that strict parsers read back: serde_json
-    // accepts a lone surrogate escape such as "\ude00" inside a skipped value, but not when it
-    // decodes one (found by the batch_line fuzz target).
-    // It must also stay on one line: JSON allows a line break (`\r` included) between the
-    // parts of an array or object, and the output is one object per line (found by the
-    // batch_line fuzz target: `[[\n]\n]`).
-    let echoable = |id: &RawValue| {
-        if plainly_echoable(id.get()) {
-            return Ok(());
-        }
-        if id.get().contains(['\n', '\r']) {
-            return Err("it spans lines".to_string());
-        }
-        serde_json::from_str::<serde_json::Value>(id.get())
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    };
+    // The id is echoed as written (see `echoable_id`).
+    let echoable = echoable_id;
     if let Some((id, body)) = plain_request(text) {
         return Ok(ReadRequest {
             id,
@@ -338,12 +324,7 @@ pub fn read_request(
         Err(e) => {
             // A JSON object that is not a valid request (a mistyped `text`, say) still has its
             // id echoed, so the answer can be matched to the question.
-            // Only an object has an id (serde would read `IdOnly` from an array too).
-            let id = (text.trim_start().starts_with('{'))
-                .then(|| serde_json::from_str::<IdOnly<'_>>(text).ok())
-                .flatten()
-                .and_then(|r| r.id)
-                .filter(|id| echoable(id).is_ok());
+            let id = id_of_bad_line(line).filter(|id| echoable(id).is_ok());
             return error(id, invalid_json(e.to_string()));
         }
     };
@@ -367,6 +348,23 @@ pub fn read_request(
         text,
         options: request.options,
     })
+}
+
+/// Whether `id` can be echoed as written: JSON that strict parsers read back (serde_json
+/// accepts a lone surrogate escape such as "\ude00" inside a skipped value, but not when it
+/// decodes one; found by the batch_line fuzz target), on one line (JSON allows a line break,
+/// `\r` included, between the parts of an array or object, and the output is one object per
+/// line; found by the batch_line fuzz target: `[[\n]\n]`).
+pub(crate) fn echoable_id(id: &RawValue) -> Result<(), String> {
+    if plainly_echoable(id.get()) {
+        return Ok(());
+    }
+    if id.get().contains(['\n', '\r']) {
+        return Err("it spans lines".to_string());
+    }
+    serde_json::from_str::<serde_json::Value>(id.get())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// The common request read without serde: `{"text": "..."}` or `{"id": ..., "text": "..."}`
@@ -441,11 +439,64 @@ fn plainly_echoable(raw: &str) -> bool {
     }
 }
 
-/// Just the `id` of a line that is not a valid request, to echo it in the error line.
-#[derive(Deserialize)]
-struct IdOnly<'a> {
-    #[serde(borrow, default)]
-    id: Option<&'a RawValue>,
+/// The `id` of a line that is not a valid request, to echo it in the error line: the value of
+/// the object's `id` member as far as the line reads as JSON. What comes after it (a bad value,
+/// invalid UTF-8 in the text, a trailing comma, characters after the object) does not hide
+/// it; a line whose object has two `id` members, or whose `id` is not read in full, has none.
+///
+/// ```
+/// use septet_report::id_of_bad_line;
+/// assert_eq!(id_of_bad_line(b"{\"id\": 9, \"text\": \"x\"} trailing").unwrap().get(), "9");
+/// assert_eq!(id_of_bad_line(b"{\"id\": \"a\", \"text\": \"\xff\"}").unwrap().get(), "\"a\"");
+/// assert_eq!(id_of_bad_line(b"{\"id\": 1, \"text\": \"x\",}").unwrap().get(), "1");
+/// assert!(id_of_bad_line(b"{\"id\": 1, \"id\": 2}").is_none());
+/// assert!(id_of_bad_line(b"[{\"id\": 1}]").is_none());
+/// assert!(id_of_bad_line(b"{\"id\": [1, ").is_none());
+/// ```
+pub fn id_of_bad_line(line: &[u8]) -> Option<&RawValue> {
+    let mut id = IdFound::None;
+    let mut json = serde_json::Deserializer::from_slice(line);
+    // The error, if any, is the caller's to report: only what was read before it counts.
+    let _ = json.deserialize_map(IdVisitor { id: &mut id });
+    match id {
+        IdFound::One(id) => Some(id),
+        IdFound::None | IdFound::Several => None,
+    }
+}
+
+/// What [`id_of_bad_line`] has found so far.
+enum IdFound<'a> {
+    None,
+    One(&'a RawValue),
+    Several,
+}
+
+/// Reads an object's members in order, keeping the `id`, until the end or the first error.
+struct IdVisitor<'s, 'a> {
+    id: &'s mut IdFound<'a>,
+}
+
+impl<'de> Visitor<'de> for IdVisitor<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            if key == "id" {
+                let value = map.next_value::<&'de RawValue>()?;
+                *self.id = match self.id {
+                    IdFound::None => IdFound::One(value),
+                    _ => IdFound::Several,
+                };
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

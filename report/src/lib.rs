@@ -34,8 +34,8 @@ mod result;
 mod wire;
 
 pub use batch::{
-    error_line, process_line, read_request, to_json, write_json, Outcome, OutputLine, ReadRequest,
-    Request, ResultLine,
+    error_line, id_of_bad_line, process_line, read_request, to_json, write_json, Outcome,
+    OutputLine, ReadRequest, Request, ResultLine,
 };
 pub use cost::{CostReport, ParseRateError, Pricing, Rate};
 pub use error::{Error, ErrorLine};

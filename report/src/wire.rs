@@ -702,13 +702,6 @@ pub struct DecodedLine<'a> {
     pub decoded: &'a DecodedReport,
 }
 
-/// Just the `id` of a line that is not a valid request, to echo it in the error line.
-#[derive(Deserialize)]
-struct IdOnly<'a> {
-    #[serde(borrow, default)]
-    id: Option<&'a RawValue>,
-}
-
 /// Reads one line of `septet batch --decode` / `septet reassemble` input as a
 /// [`DecodeRequest`].
 ///
@@ -721,9 +714,11 @@ pub fn read_decode_request(
     line_number: u64,
     line_offset: u64,
 ) -> Result<DecodeRequest<'_>, OutputLine> {
+    // Echoed as written: JSON that strict parsers read back, on one line.
+    let echoable = |id: &RawValue| crate::batch::echoable_id(id).is_ok();
     let text = std::str::from_utf8(line).map_err(|e| {
         error_line(
-            None,
+            crate::id_of_bad_line(line).filter(|id| echoable(id)),
             Error::InvalidUtf8 {
                 line: line_number,
                 byte_offset: e.valid_up_to(),
@@ -731,12 +726,8 @@ pub fn read_decode_request(
             },
         )
     })?;
-    let echoable = |id: &RawValue| serde_json::from_str::<serde_json::Value>(id.get()).is_ok();
     let request: DecodeRequest<'_> = serde_json::from_str(text).map_err(|e| {
-        let id = serde_json::from_str::<IdOnly<'_>>(text)
-            .ok()
-            .and_then(|r| r.id)
-            .filter(|id| echoable(id));
+        let id = crate::id_of_bad_line(line).filter(|id| echoable(id));
         error_line(
             id,
             Error::InvalidJson {
