@@ -287,7 +287,7 @@ fn smart_code(rows: &[SmartRow]) -> String {
         .collect();
     writeln!(
         code,
-        "/// The rows of the table, in its order.\nconst SUBSTITUTION_TABLE: [Substitution; {}] = [\n{}];\n\n/// The rows of the table, in its order.\npub(crate) static SUBSTITUTION_ROWS: [Substitution; {0}] = SUBSTITUTION_TABLE;\n",
+        "/// The rows of the table, in its order.\npub(crate) const SUBSTITUTION_TABLE: [Substitution; {}] = [\n{}];\n\n/// The rows of the table, in its order.\npub(crate) static SUBSTITUTION_ROWS: [Substitution; {0}] = SUBSTITUTION_TABLE;\n",
         rows.len(),
         substitutions.concat()
     )

@@ -3,6 +3,7 @@
 
 use core::str::CharIndices;
 
+use crate::charset;
 use crate::charset::Charset;
 use crate::options::Options;
 use crate::swar;
@@ -432,7 +433,7 @@ fn smart_special(text: &str, at: usize, charset: Charset, t: &mut Totals) -> boo
             t.unique_replaced += 1;
         }
         t.replacement_bytes += sub.replacement.len();
-        let cost = smart::replacement_cost(sub.index);
+        let cost = charset::replacement_cost(sub.index);
         t.septets += usize::from(cost.septets[charset as usize]);
         t.double += usize::from(cost.double[charset as usize]);
         t.replacement_units += usize::from(cost.characters);

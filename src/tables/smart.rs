@@ -36,68 +36,6 @@ pub(crate) fn lookup(c: char) -> Option<&'static Substitution> {
     SUBSTITUTION_ROWS.get(usize::from(KEY_INDEX.row_of_rank[rank]))
 }
 
-/// What a row's replacement adds to the outgoing text, per charset in the order of
-/// [`Charset::ALL`](crate::Charset::ALL).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct ReplacementCost {
-    /// Characters (each one UTF-16 unit: every replacement is GSM-7, in the BMP).
-    pub(crate) characters: u8,
-    /// Septets of the characters in the charset (0 for those outside it).
-    pub(crate) septets: [u8; 3],
-    /// Characters that cost 2 septets in the charset.
-    pub(crate) double: [u8; 3],
-}
-
-/// The cost of row `index`'s replacement.
-#[inline]
-pub(crate) fn replacement_cost(index: u16) -> ReplacementCost {
-    REPLACEMENT_COSTS
-        .get(usize::from(index))
-        .copied()
-        .unwrap_or_default()
-}
-
-/// [`ReplacementCost`] of every row, computed at compile time.
-static REPLACEMENT_COSTS: [ReplacementCost; SUBSTITUTION_COUNT] = {
-    let mut costs = [ReplacementCost {
-        characters: 0,
-        septets: [0; 3],
-        double: [0; 3],
-    }; SUBSTITUTION_COUNT];
-    let mut row = 0;
-    while row < SUBSTITUTION_COUNT {
-        let bytes = SUBSTITUTION_TABLE[row].replacement.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // UTF-8 decoding of a valid string.
-            let lead = bytes[i] as u32;
-            let (code, len) = if lead < 0x80 {
-                (lead, 1)
-            } else if lead < 0xE0 {
-                (((lead & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
-            } else {
-                assert!(lead < 0xF0, "every replacement is in the BMP");
-                let high = ((lead & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6);
-                (high | (bytes[i + 2] as u32 & 0x3F), 3)
-            };
-            let Some(c) = char::from_u32(code) else {
-                panic!("a replacement is valid UTF-8")
-            };
-            costs[row].characters += 1;
-            let mut charset = 0;
-            while charset < 3 {
-                let septets = crate::Charset::ALL[charset].septets_by_rule(c);
-                costs[row].septets[charset] += septets;
-                costs[row].double[charset] += septets >> 1;
-                charset += 1;
-            }
-            i += len;
-        }
-        row += 1;
-    }
-    costs
-};
-
 /// Code points per bit-set word (one 64-code-point block each).
 const BLOCK_BITS: u32 = 64;
 
@@ -195,30 +133,5 @@ mod tests {
         }
         assert_eq!(SUBSTITUTION_KEYS.len(), SUBSTITUTIONS.len());
         assert_eq!(SUBSTITUTION_ROWS.len(), SUBSTITUTIONS.len());
-    }
-
-    #[test]
-    fn replacement_costs_are_those_of_the_replacements() {
-        for (i, row) in SUBSTITUTION_ROWS.iter().enumerate() {
-            let cost = replacement_cost(row.index);
-            assert_eq!(usize::from(row.index), i);
-            assert_eq!(
-                usize::from(cost.characters),
-                row.replacement.chars().count()
-            );
-            assert_eq!(
-                usize::from(cost.characters),
-                row.replacement.encode_utf16().count()
-            );
-            for (k, charset) in crate::Charset::ALL.into_iter().enumerate() {
-                let septets = row
-                    .replacement
-                    .chars()
-                    .map(|c| charset.septets(c).unwrap_or(0));
-                let (total, double) =
-                    septets.fold((0, 0), |(t, d), s| (t + s, d + u8::from(s == 2)));
-                assert_eq!((cost.septets[k], cost.double[k]), (total, double), "{i}");
-            }
-        }
     }
 }
