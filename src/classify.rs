@@ -183,6 +183,10 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SMA
     let bytes = text.as_bytes();
     let mut t = Totals::default();
     let mut lanes = LaneCounts::default();
+    // The plain-ASCII paths count into locals (registers), added to `t` once at the end:
+    // `t` lives in memory, and building the scan from fields just added to there stalls on
+    // store forwarding.
+    let (mut plain_characters, mut plain_double) = (0usize, 0usize);
     let mut i = 0;
     // After a block fails the plain-ASCII test, blocks are classified one by one until one is
     // plain ASCII again.
@@ -196,9 +200,8 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SMA
                     &bytes[i..],
                     const { &crate::simd::Rules::new(GRAVE, FF, EXTENSION) },
                 );
-                t.input_characters += prefix.bytes;
-                t.septets += prefix.bytes + prefix.extension_characters;
-                t.double += prefix.extension_characters;
+                plain_characters += prefix.bytes;
+                plain_double += prefix.extension_characters;
                 if prefix.bytes > 0 {
                     i += prefix.bytes;
                     continue;
@@ -221,12 +224,15 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SMA
                 )
             };
             if let Some(block_double) = block_double {
-                t.input_characters += block_bytes;
-                t.septets += block_bytes + block_double;
-                t.double += block_double;
+                plain_characters += block_bytes;
+                plain_double += block_double;
                 i += block_bytes;
                 continue;
             }
+        }
+        // The general path counts positions from `t`: the plain characters so far go there.
+        if plain_characters != 0 {
+            plain_into(&mut t, &mut plain_characters, &mut plain_double);
         }
         // The block and the same shifted by one and two bytes (for `€`), read in place where
         // the text is long enough, else padded with [`PADDING`].
@@ -269,7 +275,18 @@ fn scan_with<const GRAVE: bool, const FF: bool, const EXTENSION: bool, const SMA
     if lanes.blocks > 0 {
         lanes.flush(&mut t);
     }
+    plain_into(&mut t, &mut plain_characters, &mut plain_double);
     t.finish(bytes.len())
+}
+
+/// Adds the plain ASCII characters counted in locals to `t` and resets the locals: each is one
+/// character of 1 septet, 2 for the extension ones.
+#[inline(always)]
+fn plain_into(t: &mut Totals, characters: &mut usize, double: &mut usize) {
+    t.input_characters += *characters;
+    t.septets += *characters + *double;
+    t.double += *double;
+    (*characters, *double) = (0, 0);
 }
 
 /// Classifies the 16 bytes at `text[i..]` and counts the characters that start there into

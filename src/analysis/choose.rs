@@ -51,6 +51,31 @@ pub(crate) fn choose<'a>(
     options: &Options,
 ) -> Result<Choice<'a>, Error> {
     let forced = options.forced_encoding();
+    // The common case first: GSM-7 in the default tables, in one part (the split mode and the
+    // concatenation scheme do not matter to a message that needs no header).
+    if forced != Some(Encoding::Ucs2)
+        && options.national_languages.is_empty()
+        && scan.first_non_gsm.is_none()
+        && scan.septets <= Encoding::Gsm7.units_per_part(0)
+        && scan.septets > 0
+    {
+        let segmenter = segmenter(
+            text,
+            Encoding::Gsm7,
+            Alphabet::DEFAULT,
+            UnitCosts::Septets(charset),
+            scan.septets,
+            scan.double_septet_characters,
+        );
+        debug_assert_eq!(segmenter.count(), (1, scan.septets));
+        return Ok(Choice {
+            encoding: Encoding::Gsm7,
+            national_language: Alphabet::DEFAULT,
+            segmenter,
+            parts: 1,
+            last_part_units: scan.septets,
+        });
+    }
     if forced != Some(Encoding::Ucs2) && !options.national_languages.is_empty() {
         debug_assert_eq!(charset, Charset::Gsm0338, "checked by the caller");
         if let Some(choice) = least_cost_pair(text, scan, options.national_languages) {
