@@ -154,7 +154,8 @@ fn the_reader_sees_imports_and_reexports() {
     let code = "use crate::{charset::Charset, tables};\nfn f() { crate::swar::x(); }\n";
     let paths: Vec<String> = crate_paths(code).into_iter().collect();
     assert_eq!(paths, ["charset", "swar", "tables"]);
-    let lib = "pub use charset::{Charset, SenderType};\npub use encoding::Encoding;\npub use pdu::*;";
+    let lib =
+        "pub use charset::{Charset, SenderType};\npub use encoding::Encoding;\npub use pdu::*;";
     let names = reexports(lib);
     assert_eq!(names["Charset"], "charset");
     assert_eq!(names["SenderType"], "charset");
