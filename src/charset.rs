@@ -346,10 +346,9 @@ pub(crate) struct ReplacementCost {
 /// The cost of row `index`'s replacement.
 #[inline]
 pub(crate) fn replacement_cost(index: u16) -> ReplacementCost {
-    REPLACEMENT_COSTS
-        .get(usize::from(index))
-        .copied()
-        .unwrap_or_default()
+    let cost = REPLACEMENT_COSTS.get(usize::from(index)).copied();
+    debug_assert!(cost.is_some(), "row {index} is a row of the table");
+    cost.unwrap_or_default()
 }
 
 /// [`ReplacementCost`] of every row, computed at compile time.

@@ -386,7 +386,9 @@ pub fn encode_hex(octets: &[u8]) -> String {
     let mut out = Vec::with_capacity(2 * octets.len());
     encode_hex_into(octets, &mut out);
     // Every byte written is an ASCII hex digit.
-    String::from_utf8(out).unwrap_or_default()
+    let hex = String::from_utf8(out);
+    debug_assert!(hex.is_ok(), "hex digits are ASCII");
+    hex.unwrap_or_default()
 }
 
 /// The two upper-case hex digits of every octet value.
