@@ -564,6 +564,48 @@ fn batch_error_lines_keep_a_readable_id() {
 }
 
 #[test]
+fn batch_lines_take_the_values_the_flags_take() {
+    // What the flags refuse (a zero limit, a currency without a rate), a line cannot give.
+    let input = concat!(
+        r#"{"id": 1, "text": "x", "max_parts": 0}"#,
+        "\n",
+        r#"{"id": 2, "text": "x", "warn_parts": 0}"#,
+        "\n",
+        r#"{"id": 3, "text": "x", "max_characters": 0}"#,
+        "\n",
+        r#"{"id": 4, "text": "x", "currency": "EUR"}"#,
+        "\n",
+        r#"{"id": 5, "text": "x", "currency": "EUR", "rate": "0.01"}"#,
+        "\n",
+        r#"{"id": 6, "text": "x", "max_parts": 1}"#,
+        "\n",
+    );
+    let o = septet(&["batch"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let lines = json_lines(&o);
+    for line in &lines[..4] {
+        assert_eq!(line["error"]["kind"], "invalid_option", "{line}");
+    }
+    assert!(lines[0]["error"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("at least 1"));
+    assert_eq!(
+        lines[3]["error"]["detail"],
+        "line 4: option `currency` needs `rate`: there is no cost to name the currency of"
+    );
+    assert_eq!(lines[4]["cost"]["currency"], "EUR");
+    assert_eq!(lines[5]["parts"], 1);
+    // With the rate from the flags, a line may name its currency alone; encoding checks the same.
+    let line = r#"{"id": 7, "text": "x", "currency": "EUR"}"#.to_string() + "\n";
+    let o = septet(&["batch", "--rate", "0.01"], line.as_bytes());
+    assert_eq!(json_lines(&o)[0]["cost"]["amount"], "0.01");
+    let o = septet(&["batch", "--encode"], line.as_bytes());
+    assert_eq!(json_lines(&o)[0]["id"], 7);
+    assert_eq!(json_lines(&o)[0]["error"]["kind"], "invalid_option");
+}
+
+#[test]
 fn batch_exit_codes() {
     let ok = "{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n";
     assert_eq!(septet(&["batch"], ok.as_bytes()).status.code(), Some(0));

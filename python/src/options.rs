@@ -129,7 +129,12 @@ fn parse_names(
             .set_scalar(index, scalar)
             .map_err(|e| PyValueError::new_err(format!("option `{name}`: {e}")))?;
     }
-    Ok(schema.settings())
+    let settings = schema.settings();
+    // A currency without a rate: refused here, as the command's flags refuse it.
+    settings
+        .check(None)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(settings)
 }
 
 /// The text of a rate given as a `decimal.Decimal`, a `str` or an `int` (never a float: binary

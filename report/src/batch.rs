@@ -222,6 +222,9 @@ pub fn process_line(
     } else {
         Cow::Owned(request.options.apply(settings))
     };
+    if let Err(e) = settings.check(Some(line_number)) {
+        return error_line(request.id, e);
+    }
     match report(&request.text, &settings) {
         Ok(report) => OutputLine {
             json: to_json(&ResultLine {

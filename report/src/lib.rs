@@ -60,8 +60,10 @@ pub use wire::{
 /// # Errors
 ///
 /// The error object of a message the provider would refuse (no content, too many characters,
-/// not GSM-7 under `encoding = gsm7`, too many parts).
+/// not GSM-7 under `encoding = gsm7`, too many parts), or of settings that do not go together
+/// (a currency without a rate, [`Settings::check`]).
 pub fn report(text: &str, settings: &Settings) -> Result<Report, Error> {
+    settings.check(None)?;
     let options = &settings.options;
     let reject = |e: septet::Error| Error::rejection(e, text, options);
     // With part texts, the split's own analysis is the one reported: analysed once either way.

@@ -53,6 +53,35 @@ impl Settings {
             encode: septet::EncodeOptions::default(),
         }
     }
+
+    /// Checks what no single option can: a `currency` needs a `rate` (the currency names the
+    /// cost's unit, and there is no cost without a rate). `line` is the batch line's number.
+    ///
+    /// ```
+    /// use septet_report::{Naming, Options, Settings};
+    /// let priced = Options::from_json(r#"{"rate": "0.01", "currency": "EUR"}"#, Naming::SnakeCase).unwrap();
+    /// assert!(priced.settings().check(None).is_ok());
+    /// let unpriced = Options::from_json(r#"{"currency": "EUR"}"#, Naming::SnakeCase).unwrap();
+    /// let err = unpriced.settings().check(Some(4)).unwrap_err();
+    /// assert_eq!((err.kind(), err.to_string().as_str()), ("invalid_option", "line 4: option `currency` needs `rate`: there is no cost to name the currency of"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption) for a currency without a rate.
+    pub fn check(&self, line: Option<u64>) -> Result<(), crate::Error> {
+        if self.pricing.currency.is_some() && self.pricing.rate.is_none() {
+            let detail = "option `currency` needs `rate`: there is no cost to name the currency of";
+            return Err(crate::Error::InvalidOption {
+                line,
+                detail: match line {
+                    Some(n) => format!("line {n}: {detail}"),
+                    None => detail.to_string(),
+                },
+            });
+        }
+        Ok(())
+    }
 }
 
 /// How a front end spells the option names.
@@ -186,8 +215,10 @@ impl OptionValue for String {
     }
 }
 
-/// A count: a non-negative integer; one too large for `usize` (such as `1e30` from JavaScript)
-/// means no limit and saturates to `usize::MAX`.
+/// A count (the limits `max_parts`, `warn_parts`, `max_characters`): a positive integer, as
+/// the command's flags take (a limit of 0 refuses, or warns about, every message: a mistake);
+/// one too large for `usize` (such as `1e30` from JavaScript) means no limit and saturates to
+/// `usize::MAX`.
 impl OptionValue for usize {
     fn typescript() -> Cow<'static, str> {
         "number".into()
@@ -200,9 +231,12 @@ impl OptionValue for usize {
         impl Visitor<'_> for Count {
             type Value = usize;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a non-negative integer")
+                f.write_str("a positive integer (at least 1)")
             }
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<usize, E> {
+                if n == 0 {
+                    return Err(E::invalid_value(de::Unexpected::Unsigned(0), &self));
+                }
                 Ok(usize::try_from(n).unwrap_or(usize::MAX))
             }
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<usize, E> {
@@ -211,7 +245,7 @@ impl OptionValue for usize {
                     .and_then(|n| self.visit_u64(n))
             }
             fn visit_f64<E: de::Error>(self, n: f64) -> Result<usize, E> {
-                if n >= 0.0 && n.fract() == 0.0 {
+                if n >= 1.0 && n.fract() == 0.0 {
                     // Integral and non-negative: the cast saturates, as documented.
                     Ok(n as usize)
                 } else {
@@ -224,8 +258,8 @@ impl OptionValue for usize {
     fn from_scalar(value: Scalar<'_>) -> Result<Self, String> {
         match value {
             // Integral and non-negative: the cast saturates, as documented.
-            Scalar::Number(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n as usize),
-            _ => Err("expected a non-negative integer".into()),
+            Scalar::Number(n) if n >= 1.0 && n.fract() == 0.0 => Ok(n as usize),
+            _ => Err("expected a positive integer (at least 1)".into()),
         }
     }
 }
@@ -985,6 +1019,10 @@ mod tests {
         assert_eq!(count("20.0"), Ok(20));
         assert_eq!(count("1e30"), Ok(usize::MAX));
         assert!(count("-1").is_err());
+        // A limit of 0 is refused, as the command's flags refuse it.
+        assert!(count("0").unwrap_err().contains("at least 1"));
+        assert!(count("0.0").is_err());
+        assert_eq!(count("1"), Ok(1));
         assert!(count("1.5").is_err());
         assert!(count(r#""20""#).is_err());
         assert_eq!(

@@ -192,6 +192,7 @@ pub fn encode_report(text: &str, settings: &Settings) -> Result<EncodedReport, E
 /// The analysis report and the parts of `text`: what [`encode_report`] and [`encode_line`]
 /// both start from.
 fn encode_message(text: &str, settings: &Settings) -> Result<(Report, Encoded), Error> {
+    settings.check(None)?;
     let encoded: Encoded = septet::encode(text, &settings.options, &settings.encode)
         .map_err(|e| encode_error(e, text, settings))?;
     Ok((encoded_report(text, settings, &encoded), encoded))
@@ -338,10 +339,12 @@ pub fn prepare_line<'a>(request: &'a ReadRequest<'_>, defaults: &'a Settings) ->
         Cow::Owned(request.options.apply(defaults))
     };
     let text = request.text.as_str();
-    let prepared = septet::split(text, &settings.options)
-        .map_err(EncodeError::Analysis)
-        .and_then(PreparedMessage::new)
-        .map_err(|e| encode_error(e, text, &settings));
+    let prepared = settings.check(None).and_then(|()| {
+        septet::split(text, &settings.options)
+            .map_err(EncodeError::Analysis)
+            .and_then(PreparedMessage::new)
+            .map_err(|e| encode_error(e, text, &settings))
+    });
     let bits = match settings.options.concat {
         septet::Concat::Udh8 | septet::Concat::Payload => ReferenceBits::Eight,
         _ => ReferenceBits::Sixteen,

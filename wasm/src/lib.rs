@@ -169,9 +169,11 @@ export interface SeptetError extends Error {
 /// # Errors
 ///
 /// The `invalid_option` error naming the option: unknown (with a "did you mean" hint), or a
-/// value it does not take.
+/// value it does not take; or a currency without a rate.
 pub fn settings_from_json(json: &str) -> Result<Settings, Error> {
-    Options::from_json(json, Naming::CamelCase).map(|o| o.settings())
+    let settings = Options::from_json(json, Naming::CamelCase)?.settings();
+    settings.check(None)?;
+    Ok(settings)
 }
 
 /// JavaScript's `String(number)` of a non-negative finite number (the shortest decimal that
@@ -377,7 +379,9 @@ fn settings_from(options: JsValue) -> Result<Settings, JsValue> {
         };
         parsed.set_scalar(index, scalar).map_err(|e| bad(&e))?;
     }
-    Ok(parsed.settings())
+    let settings = parsed.settings();
+    settings.check(None).map_err(|e| invalid(e.to_string()))?;
+    Ok(settings)
 }
 
 /// Analyses a message: encoding, units, parts, smart-encoding metadata, replacements, the

@@ -56,3 +56,20 @@ test("rate: negative, non-finite and non-number rates are refused with invalid_o
     }, String(rate));
   }
 });
+
+test("the values the command's flags refuse are refused here too: zero limits, a currency without a rate", () => {
+  for (const options of [{ maxParts: 0 }, { warnParts: 0 }, { maxCharacters: 0 }, { currency: "USD" }]) {
+    const name = Object.keys(options)[0];
+    for (const call of [() => analyze("hi", options), () => segmentsCount("hi", options), () => split("hi", options),
+                        () => new septet.Counter(options)]) {
+      assert.throws(call, (e) => {
+        assert.equal(e.kind, "invalid_option", name);
+        assert.match(e.message, new RegExp(`\`${name}\``));
+        return true;
+      }, name);
+    }
+  }
+  assert.match(String((() => { try { analyze("hi", { currency: "USD" }); } catch (e) { return e.message; } })()), /needs `rate`/);
+  assert.equal(analyze("hi", { maxParts: 1, warnParts: 1, maxCharacters: 2 }).parts, 1);
+  assert.deepEqual(analyze("hi", { currency: "USD", rate: 0.01 }).cost, { amount: "0.01", rate: "0.01", segments: 1, currency: "USD" });
+});
