@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the `septet` Python package and runs its tests; ../test.sh calls it.
-# Creates the virtualenv target/py (maturin, pyarrow, pandas, polars, pyspark, pytest from PyPI),
-# builds the abi3 wheel into target/wheels, installs it, and runs pytest on the tests, the
-# installed package's doctests and the README's Python examples. Spark needs Java 17.
+# Creates the virtualenv target/py (maturin, pyarrow, pandas, polars, pyspark, pytest and mypy
+# from PyPI), builds the abi3 wheel into target/wheels, installs it, and runs pytest on the
+# tests (the stubs' check among them), the installed package's doctests and the README's Python
+# examples. Spark needs Java 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,7 @@ fi
 echo "installing Python test dependencies"
 # pandas < 3: pyspark does not support pandas 3 yet.
 "$py" -m pip install --quiet --disable-pip-version-check \
-  "maturin>=1.9,<2" "pyarrow>=14" "pandas<3" polars "pyspark>=3.5" pytest
+  "maturin>=1.9,<2" "pyarrow>=14" "pandas<3" polars "pyspark>=3.5" pytest mypy
 
 echo "building the wheel"
 rm -rf target/wheels

@@ -47,10 +47,13 @@ from ._septet import (
 )
 from ._wire import Encoded, EncodedPart, Smpp, encode
 
-# Shown and pickled as septet.SeptetError, septet.RejectedError, ...
-for _class in (SeptetError, RejectedError, PduError, DecodeError, EncodeError):
-    _class.__module__ = "septet"
-del _class
+# Shown and pickled as septet.SeptetError, septet.RejectedError, ...; the compiled functions
+# are shown as septet.analyze, ... (and their docstrings' examples run as this module's
+# doctests).
+for _item in (SeptetError, RejectedError, PduError, DecodeError, EncodeError, analyze,
+              analyze_many, decode, decode_pdu):
+    _item.__module__ = "septet"
+del _item
 
 __all__ = [
     "Analysis",

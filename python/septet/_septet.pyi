@@ -1,20 +1,37 @@
 """Type stubs of the compiled module ``septet._septet`` (re-exported by ``septet``)."""
 
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Literal, Optional, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union, final
 
 import pyarrow
 
 from ._errors import RejectedError
 
+__all__ = [
+    "__version__",
+    "Analysis",
+    "analyze",
+    "analyze_many",
+    "analyze_arrow",
+    "arrow_type",
+    "Decoded",
+    "Reassembler",
+    "encode_object",
+    "decode",
+    "decode_pdu",
+]
+
 __version__: str
 
-Encoding = Literal["auto", "gsm7", "ucs2"]
-Sender = Literal["long-code", "toll-free", "short-code", "alphanumeric"]
-Charset = Literal["gsm0338", "carrier-safe", "ascii7"]
-Split = Literal["units", "graphemes"]
-Rate = Union[Decimal, str, int]
+# Type aliases of the stubs only (private: the compiled module has no such names).
+_Encoding = Literal["auto", "gsm7", "ucs2"]
+_Sender = Literal["long-code", "toll-free", "short-code", "alphanumeric"]
+_Charset = Literal["gsm0338", "carrier-safe", "ascii7"]
+_Split = Literal["units", "graphemes"]
+_Concat = Literal["udh8", "udh16", "sar", "payload"]
+_Rate = Union[Decimal, str, int]
 
+@final
 class Analysis:
     """What the carrier will see and bill for one message. Immutable."""
 
@@ -35,7 +52,7 @@ class Analysis:
     @property
     def national_language(self) -> Dict[str, Optional[str]]: ...
     @property
-    def concat(self) -> Literal["udh8", "udh16", "sar", "payload"]: ...
+    def concat(self) -> _Concat: ...
     @property
     def smart_encoding(self) -> Optional[Dict[str, Any]]: ...
     @property
@@ -51,24 +68,24 @@ class Analysis:
     @property
     def currency(self) -> Optional[str]: ...
     def to_dict(self) -> Dict[str, Any]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 def analyze(
     text: str,
     /,
     *,
     smart_encoding: bool = False,
-    encoding: Optional[Encoding] = "auto",
-    sender: Optional[Sender] = None,
-    charset: Optional[Charset] = "gsm0338",
-    split: Optional[Split] = "units",
+    encoding: Optional[_Encoding] = "auto",
+    sender: Optional[_Sender] = None,
+    charset: Optional[_Charset] = "gsm0338",
+    split: Optional[_Split] = "units",
     max_parts: Optional[int] = 10,
     warn_parts: Optional[int] = 4,
     max_characters: Optional[int] = 1600,
-    rate: Optional[Rate] = None,
+    rate: Optional[_Rate] = None,
     currency: Optional[str] = None,
     national_languages: Optional[Union[str, List[str]]] = None,
-    concat: Optional[Literal["udh8", "udh16", "sar", "payload"]] = "udh8",
+    concat: Optional[_Concat] = "udh8",
 ) -> Analysis: ...
 def analyze_many(
     texts: Iterable[str],
@@ -76,23 +93,24 @@ def analyze_many(
     *,
     jobs: Optional[int] = None,
     smart_encoding: bool = False,
-    encoding: Optional[Encoding] = "auto",
-    sender: Optional[Sender] = None,
-    charset: Optional[Charset] = "gsm0338",
-    split: Optional[Split] = "units",
+    encoding: Optional[_Encoding] = "auto",
+    sender: Optional[_Sender] = None,
+    charset: Optional[_Charset] = "gsm0338",
+    split: Optional[_Split] = "units",
     max_parts: Optional[int] = 10,
     warn_parts: Optional[int] = 4,
     max_characters: Optional[int] = 1600,
-    rate: Optional[Rate] = None,
+    rate: Optional[_Rate] = None,
     currency: Optional[str] = None,
     national_languages: Optional[Union[str, List[str]]] = None,
-    concat: Optional[Literal["udh8", "udh16", "sar", "payload"]] = "udh8",
+    concat: Optional[_Concat] = "udh8",
 ) -> List[Union[Analysis, RejectedError]]: ...
 def analyze_arrow(
     array: pyarrow.Array, /, *, jobs: Optional[int] = None, **options: Any
 ) -> pyarrow.StructArray: ...
 def arrow_type(**options: Any) -> pyarrow.StructType: ...
 
+@final
 class Decoded:
     """One decoded part (``septet decode --json``). Immutable."""
 
@@ -111,19 +129,23 @@ class Decoded:
     @property
     def address(self) -> Optional[str]: ...
     def to_dict(self) -> Dict[str, Any]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 def decode(user_data: bytes, /, *, dcs: int, udhi: bool, udl: int) -> Decoded: ...
 def decode_pdu(pdu: Union[bytes, str], /) -> Decoded: ...
 def encode_object(text: str, /, **options: Any) -> Dict[str, Any]: ...
 
+@final
 class Reassembler:
     """Puts concatenated parts back together (the core ``septet::Reassembler``)."""
 
-    def __init__(
-        self, *, max_pending: int = 4096, max_age: Optional[int] = None,
+    def __new__(
+        cls,
+        *,
+        max_pending: int = 4096,
+        max_age: Optional[int] = None,
         remembered_completed: int = 4096,
-    ) -> None: ...
+    ) -> "Reassembler": ...
     def push(
         self,
         part: Optional[Decoded] = None,

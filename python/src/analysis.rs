@@ -9,12 +9,30 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use crate::convert::{decimal, json_to_py};
+use crate::convert::decimal;
 use crate::errors::rejected;
 use crate::options::{parse, Settings};
-use crate::report::{error_object, result_object};
+use crate::report::{error_py, result_object, result_py};
 
-/// What the carrier will see and bill for one message (see `septet.analyze`).
+/// What the carrier will see and bill for one message (see `septet.analyze`). Immutable;
+/// equal when `to_dict()` is.
+///
+/// Attributes are named like the fields of `septet --json`: `encoding`, `parts`, `units`,
+/// `characters`, `units_per_part`, `units_remaining`, `charset`, `national_language`,
+/// `concat`, `smart_encoding`, `replacements`, `non_gsm`, `warnings`; `cost` and `rate` are
+/// `decimal.Decimal` (or `None` without a rate), `currency` a `str` or `None`.
+///
+/// ```python
+/// >>> import septet
+/// >>> a = septet.analyze("Olá — 10€ {promo}", rate="0.0075", currency="EUR")
+/// >>> a.encoding, a.characters, a.units, a.parts, a.units_remaining
+/// ('UCS-2', 17, 17, 1, 53)
+/// >>> [(c["char"], c["char_index"]) for c in a.non_gsm]           # what forces UCS-2
+/// [('á', 2), ('—', 4)]
+/// >>> a.cost, a.currency, a.to_dict()["cost"]
+/// (Decimal('0.0075'), 'EUR', {'amount': '0.0075', 'rate': '0.0075', 'segments': 1, 'currency': 'EUR'})
+///
+/// ```
 ///
 /// The numbers are kept; the lists (`replacements`, `non_gsm`) and `to_dict()` are built from
 /// the message when asked for, so that `analyze_many` stays cheap.
@@ -40,7 +58,11 @@ impl Analysis {
     }
 
     fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, self.object().get(name).unwrap_or(&Value::Null))
+        let object = result_py(py, &self.text, &self.settings)?;
+        match object.cast::<PyDict>()?.get_item(name)? {
+            Some(value) => Ok(value),
+            None => Ok(py.None().into_bound(py)),
+        }
     }
 }
 
@@ -130,7 +152,7 @@ impl Analysis {
 
     /// The object `septet --json` prints for the same text and options, as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &Value::Object(self.object()))
+        result_py(py, &self.text, &self.settings)
     }
 
     /// The per-segment rate as a `decimal.Decimal`, or `None`.
@@ -192,18 +214,54 @@ pub(crate) fn analyze_one<'py>(
     match result {
         Ok(a) => Ok(Ok(Analysis::new(a, text, Arc::clone(settings)))),
         Err(e) => {
-            let details = json_to_py(
-                py,
-                &Value::Object(error_object(e, &text, &settings.options)),
-            )?;
+            let details = error_py(py, e, &text, &settings.options)?;
             Ok(Err(rejected(py, &e, details)?))
         }
     }
 }
 
-/// Analyses one message.
+/// Analyses one message: the encoding the carrier uses, the billed parts, the units, what
+/// smart encoding replaces, the cost; raises `septet.RejectedError` when the provider would
+/// reject the message.
+///
+/// The options are the CLI's, with its defaults (`None` means the default):
+/// `smart_encoding` (bool), `encoding` (`"auto"`, `"gsm7"`, `"ucs2"`), `sender`
+/// (`"long-code"`, `"toll-free"`, `"short-code"`, `"alphanumeric"`), `charset` (`"gsm0338"`,
+/// `"carrier-safe"`, `"ascii7"`), `split` (`"units"`, `"graphemes"`), `max_parts`,
+/// `warn_parts`, `max_characters` (ints, at least 1), `rate` (`decimal.Decimal` or `str`,
+/// never a float), `currency` (with `rate`), `national_languages` (the CLI's string, such as
+/// `"turkish:single,hindi"` or `"all"`, or a list of its items) and `concat` (`"udh8"`,
+/// `"udh16"`, `"sar"`, `"payload"`). A bad value raises `ValueError`, a wrong type or an
+/// unknown name `TypeError`, each naming the option.
+///
+/// ```python
+/// >>> import septet
+/// >>> septet.analyze("Price: $100 [USD]").units             # [ and ] are 2 septets each
+/// 19
+/// >>> a = septet.analyze("Don’t stop — 2 “deals”", smart_encoding=True)
+/// >>> a.encoding, a.smart_encoding["replaced_character_count"]
+/// ('GSM-7', 4)
+/// >>> septet.analyze("Şule ğ", national_languages="turkish:single").national_language
+/// {'locking': None, 'single': 'turkish'}
+/// >>> septet.analyze("a" * 161, rate="0.0051").cost
+/// Decimal('0.0102')
+/// >>> septet.analyze("😀" * 40, max_parts=1)
+/// Traceback (most recent call last):
+///   ...
+/// septet.RejectedError: message too large: 2 parts, the maximum is 1 (40302)
+/// >>> septet.analyze("hi", rate=0.01)
+/// Traceback (most recent call last):
+///   ...
+/// TypeError: option `rate`: expected a decimal.Decimal or str, got float
+///
+/// ```
 #[pyfunction]
-#[pyo3(signature = (text, /, **options))]
+#[pyo3(
+    signature = (text, /, **options),
+    text_signature = "(text, /, *, smart_encoding=False, encoding='auto', sender=None, \
+        charset='gsm0338', split='units', max_parts=10, warn_parts=4, max_characters=1600, \
+        rate=None, currency=None, national_languages=None, concat='udh8')"
+)]
 pub(crate) fn analyze(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -234,10 +292,30 @@ pub(crate) fn extract_text(
     })
 }
 
-/// Analyses many messages with the GIL released, the analysis shared among `jobs` threads
-/// (default 1).
+/// Analyses many messages with the GIL released: a list with, in order, an `Analysis` or a
+/// `septet.RejectedError` instance (returned, not raised) per message.
+///
+/// `texts` is any iterable of `str` (a single `str` is refused); the options are those of
+/// `septet.analyze`. `jobs` shares the analysis among that many threads (default 1; the
+/// results are the same for every `jobs`).
+///
+/// ```python
+/// >>> import septet
+/// >>> out = septet.analyze_many(["hi", "", "a" * 161, "😀"], rate="0.01")
+/// >>> [(r.encoding, r.parts, r.cost) if isinstance(r, septet.Analysis) else r.code for r in out]
+/// [('GSM-7', 1, Decimal('0.01')), 40316, ('GSM-7', 2, Decimal('0.02')), ('UCS-2', 1, Decimal('0.01'))]
+/// >>> out[1].kind, out[1].message
+/// ('no_content', 'no content: the message is empty')
+///
+/// ```
 #[pyfunction]
-#[pyo3(signature = (texts, /, *, jobs = None, **options))]
+#[pyo3(
+    signature = (texts, /, *, jobs = None, **options),
+    text_signature = "(texts, /, *, jobs=None, smart_encoding=False, encoding='auto', \
+        sender=None, charset='gsm0338', split='units', max_parts=10, warn_parts=4, \
+        max_characters=1600, rate=None, currency=None, national_languages=None, \
+        concat='udh8')"
+)]
 pub(crate) fn analyze_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -245,6 +323,12 @@ pub(crate) fn analyze_many<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let settings = Arc::new(parse(options)?);
+    if texts.is_instance_of::<pyo3::types::PyString>() {
+        // Iterating it would analyse each character as a message.
+        return Err(PyTypeError::new_err(
+            "texts: expected an iterable of str, got a single str (use septet.analyze)",
+        ));
+    }
     let texts = texts
         .try_iter()?
         .enumerate()

@@ -49,13 +49,21 @@ fn string(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     }
 }
 
+/// An `int` option: `reference` may be 0, the limits (`max_parts`, `warn_parts`,
+/// `max_characters`) must be at least 1, as the CLI's flags.
 fn count(name: &str, value: &Bound<'_, PyAny>) -> PyResult<usize> {
     if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
         return Err(type_error(name, "an int", value));
     }
-    value
-        .extract::<usize>()
-        .map_err(|_| PyValueError::new_err(format!("option `{name}`: expected a count >= 0")))
+    let least = if name == "reference" { 0 } else { 1 };
+    match value.extract::<usize>() {
+        Ok(n) if n >= least => Ok(n),
+        // Negative, or too large for the platform's counts.
+        _ if value.lt(least)? || value.lt(0)? => Err(PyValueError::new_err(format!(
+            "option `{name}`: must be at least {least}"
+        ))),
+        _ => Err(PyValueError::new_err(format!("option `{name}`: too large"))),
+    }
 }
 
 /// Parses the keyword arguments (`None` values mean "the default") through the shared options
@@ -86,8 +94,14 @@ fn parse_names(
             .ok()
             .filter(|_| names.contains(&name.as_str()))
             .ok_or_else(|| {
+                // The schema's sentence ("unknown field `x` (did you mean `y`?)") without its
+                // own list of fields: the list that follows is this function's.
                 let hint = Options::field_index(&name, Naming::SnakeCase)
                     .err()
+                    .map(|hint| match hint.split_once("; expected one of") {
+                        Some((sentence, _)) => sentence.to_string(),
+                        None => hint,
+                    })
                     .unwrap_or_else(|| format!("`{name}` is not an option of {function}"));
                 PyTypeError::new_err(format!("{hint}; the options are {}", names.join(", ")))
             })?;
@@ -147,5 +161,13 @@ fn rate_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     if !exact {
         return Err(type_error("rate", "a decimal.Decimal or str", value));
     }
-    Ok(value.str()?.to_string().trim().to_string())
+    // A Decimal in positional notation: `str(Decimal("0.00000001"))` is "1E-8", which the
+    // schema (digits with an optional point) would refuse; format "f" keeps the exponent's
+    // scale ("0.00000001", and "100" for Decimal("1E+2")).
+    let text = if value.is_instance_of::<PyString>() || value.is_instance_of::<PyInt>() {
+        value.str()?
+    } else {
+        value.call_method1("__format__", ("f",))?.str()?
+    };
+    Ok(text.to_string().trim().to_string())
 }

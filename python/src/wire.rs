@@ -10,7 +10,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
 use serde_json::Value;
 
-use crate::convert::json_to_py;
+use crate::convert::to_py;
 use std::sync::Arc;
 
 use crate::analysis::{analyze_one, extract_text};
@@ -56,7 +56,7 @@ pub(crate) fn encode_object<'py>(
     let analysis = septet::analyze_with(&text, &settings.options);
     analyze_one(py, text.clone_ref(py), analysis, &settings)?.map_err(PyErr::from_value)?;
     match septet_report::encode_report(&text, &settings) {
-        Ok(report) => json_to_py(py, &to_value(&report)),
+        Ok(report) => to_py(py, &report),
         Err(septet_report::Error::Pdu(e)) => Err(pdu_error(py, "EncodeError", &e)),
         Err(other) => {
             let value = to_value(&other);
@@ -70,7 +70,22 @@ pub(crate) fn encode_object<'py>(
     }
 }
 
-/// One decoded part (see `septet.decode`).
+/// One decoded part (from `septet.decode` or `septet.decode_pdu`). Immutable.
+///
+/// Attributes as `septet decode --json` names them: `text` (`None` for 8-bit data, which is in
+/// `data` as `bytes`), `encoding` (`"GSM-7"`, `"UCS-2"`, `"8-bit"`), `national_language`
+/// (`{"locking", "single"}`), `concat` (`None`, or `{"reference", "total", "sequence",
+/// "bits"}`), `warnings`; `address` is the TPDU's number (`decode_pdu` only).
+///
+/// ```python
+/// >>> import septet
+/// >>> d = septet.decode(bytes.fromhex("050003070201D06536FB8D2EB3D96F"), dcs=0, udhi=True, udl=17)
+/// >>> d.text, d.encoding, d.concat
+/// ('hellohello', 'GSM-7', {'reference': 7, 'total': 2, 'sequence': 1, 'bits': 8})
+/// >>> d.to_dict()["national_language"]
+/// {'locking': None, 'single': None}
+///
+/// ```
 #[pyclass(frozen, module = "septet", name = "Decoded")]
 pub struct Decoded {
     decoded: septet::DecodedUserData,
@@ -79,12 +94,16 @@ pub struct Decoded {
 }
 
 impl Decoded {
-    fn object(&self) -> Value {
-        to_value(&septet_report::DecodedReport::from(&self.decoded))
+    fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self.object_py(py)?.cast::<PyDict>()?.get_item(name)? {
+            Some(value) => Ok(value),
+            None => Ok(py.None().into_bound(py)),
+        }
     }
 
-    fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, self.object().get(name).unwrap_or(&Value::Null))
+    /// The object `septet decode --json` prints, in its field order.
+    fn object_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &septet_report::DecodedReport::from(&self.decoded))
     }
 }
 
@@ -135,7 +154,7 @@ impl Decoded {
 
     /// The object `septet decode --json` prints, as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.object())
+        self.object_py(py)
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -145,7 +164,11 @@ impl Decoded {
     }
 
     fn __repr__(&self) -> String {
-        format!("Decoded({})", self.object())
+        let report = septet_report::DecodedReport::from(&self.decoded);
+        format!(
+            "Decoded({})",
+            serde_json::to_string(&report).unwrap_or_default()
+        )
     }
 }
 
@@ -172,7 +195,23 @@ fn decode_part(
         .map_err(|e| pdu_error(py, "DecodeError", &e))
 }
 
-/// Decodes one part's TP-UD.
+/// Decodes one part's TP-UD (`user_data`, header included, as `bytes`) given its TP-DCS,
+/// TP-UDHI and TP-UDL (septets for GSM-7, octets otherwise), as an SMPP `deliver_sm` or a modem
+/// gives them; malformed input raises `septet.DecodeError` with its `kind`.
+///
+/// ```python
+/// >>> import septet
+/// >>> septet.decode(bytes.fromhex("C8329BFD06"), dcs=0, udhi=False, udl=5).text
+/// 'Hello'
+/// >>> d = septet.decode(bytes.fromhex("03240101D81C37F330"), dcs=0, udhi=True, udl=10)
+/// >>> d.text, d.national_language
+/// ('Ğşa', {'locking': None, 'single': 'turkish'})
+/// >>> septet.decode(b"\x05\x00\x03", dcs=0, udhi=True, udl=12)
+/// Traceback (most recent call last):
+///   ...
+/// septet.DecodeError: user data too short: TP-UDL needs 11 octets, 3 present (user_data_too_short)
+///
+/// ```
 #[pyfunction]
 #[pyo3(signature = (user_data, /, *, dcs, udhi, udl))]
 pub(crate) fn decode(
@@ -188,8 +227,17 @@ pub(crate) fn decode(
     })
 }
 
-/// Decodes a whole SMS-DELIVER or SMS-SUBMIT TPDU (optionally led by its SMSC address), given
-/// as `bytes` or a hex `str`.
+/// Decodes a whole SMS-DELIVER or SMS-SUBMIT TPDU (optionally led by its SMSC address, as
+/// `AT+CMGL` prints it), given as `bytes` or a hex `str`: a `Decoded` with `text`, `concat`,
+/// `national_language` and the TPDU's `address`.
+///
+/// ```python
+/// >>> import septet
+/// >>> d = septet.decode_pdu("07912160130300F4040B914151245584F600087010807121352B10212200A900AE00680065006C006C006F")
+/// >>> d.text, d.encoding, d.address, d.concat
+/// ('™©®hello', 'UCS-2', '+14154255486', None)
+///
+/// ```
 #[pyfunction]
 #[pyo3(signature = (pdu, /))]
 pub(crate) fn decode_pdu(py: Python<'_>, pdu: &Bound<'_, PyAny>) -> PyResult<Decoded> {
@@ -206,7 +254,32 @@ pub(crate) fn decode_pdu(py: Python<'_>, pdu: &Bound<'_, PyAny>) -> PyResult<Dec
     })
 }
 
-/// Puts concatenated parts back together (see `septet.Reassembler`).
+/// Puts concatenated parts back together, in any order (the core `septet::Reassembler`).
+///
+/// `push` takes a `Decoded` part (or `user_data=`, `dcs=`, `udhi=`, `udl=`), with the `sender`
+/// that groups parts (default: the address of a `decode_pdu` part), an `id` of the caller's and
+/// the caller's clock `now`; it returns the messages the part completed, as dicts `{"ids",
+/// "sender", "text", "data", "parts", "warnings"}` with `ids` in sequence order, and any
+/// message that expired (`"expired": True`, with the sequence numbers `missing`). A repeated
+/// part is dropped and counted in `duplicates`; `finish()` returns the messages still missing
+/// parts. Memory is bounded by `max_pending` messages and, with `max_age`, by age.
+///
+/// ```python
+/// >>> import septet
+/// >>> first, second = septet.encode("hellohello" * 16 + "!", reference=7).encoded_parts
+/// >>> r = septet.Reassembler()
+/// >>> r.push(user_data=second.user_data, dcs=second.dcs, udhi=second.udhi, udl=second.udl, sender="+4915", id="b")
+/// []
+/// >>> r.pending
+/// 1
+/// >>> part = septet.decode(first.user_data, dcs=first.dcs, udhi=first.udhi, udl=first.udl)
+/// >>> [(m["ids"], m["parts"], m["text"][-6:]) for m in r.push(part, sender="+4915", id="a")]
+/// [(['a', 'b'], 2, 'hello!')]
+/// >>> r = septet.Reassembler()
+/// >>> r.push(part, sender="+4915", id="a"), r.finish()
+/// ([], [{'ids': ['a'], 'sender': '+4915', 'reference': 7, 'total': 2, 'bits': 8, 'missing': [2]}])
+///
+/// ```
 #[pyclass(module = "septet", name = "Reassembler")]
 pub struct Reassembler {
     core: Option<septet::Reassembler<Option<String>, u64>>,
@@ -352,7 +425,7 @@ impl Reassembler {
                         .into_iter()
                         .map(septet_report::DecodeWarningReport::from)
                         .collect::<Vec<_>>();
-                    dict.set_item("warnings", json_to_py(py, &to_value(&warnings))?)?;
+                    dict.set_item("warnings", to_py(py, &warnings)?)?;
                     out.append(dict)?;
                 }
                 septet::ReassemblyEvent::Duplicate { id, .. } => {

@@ -134,3 +134,73 @@ def test_lone_surrogate_is_a_value_error():
 def test_none_means_the_default():
     a = septet.analyze("a" * 161, sender=None, rate=None, currency=None, encoding=None)
     assert (a.parts, a.cost, a.charset) == (2, None, "gsm0338")
+
+
+@pytest.mark.parametrize("name", ["max_parts", "warn_parts", "max_characters"])
+def test_limits_are_at_least_1_as_the_cli_flags(name):
+    # `septet --max-parts 0` is a usage error ("must be at least 1"), not a rejection of every
+    # message: the same here, for every entry point.
+    for value in (0, -3):
+        with pytest.raises(ValueError, match=f"option `{name}`: must be at least 1"):
+            septet.analyze("hi", **{name: value})
+        with pytest.raises(ValueError, match=name):
+            septet.analyze_many(["hi"], **{name: value})
+    with pytest.raises(ValueError, match=f"option `{name}`: too large"):
+        septet.analyze("hi", **{name: 2**80})
+    assert septet.analyze("h", **{name: 1}).parts == 1
+
+
+def test_reference_may_be_0():
+    assert septet.encode("a" * 161, reference=0).reference == 0
+    with pytest.raises(ValueError, match="reference"):
+        septet.encode("a" * 161, reference=-1)
+
+
+def test_currency_needs_a_rate():
+    # As `--currency` requires `--rate`: a currency alone would be silently dropped.
+    with pytest.raises(ValueError, match="option `currency` needs `rate`"):
+        septet.analyze("hi", currency="USD")
+    with pytest.raises(ValueError, match="currency"):
+        septet.analyze_many(["hi"], currency="USD", rate=None)
+    assert septet.analyze("hi", currency="USD", rate="0.01").currency == "USD"
+
+
+@pytest.mark.parametrize(
+    "rate, text",
+    [
+        # str(Decimal) of these is in exponent form ("1E-8", "1.0E-7", "1E+2").
+        (Decimal("0.00000001"), "0.00000001"),
+        (Decimal("1E-8"), "0.00000001"),
+        (Decimal("0.00000010"), "0.00000010"),
+        (Decimal("1E+2"), "100"),
+        (Decimal("0.0075"), "0.0075"),
+        (Decimal("5"), "5"),
+        (2, "2"),
+        ("0.50", "0.50"),
+    ],
+)
+def test_a_decimal_rate_keeps_its_value_and_scale(rate, text):
+    a = septet.analyze("a" * 161, rate=rate)
+    assert a.to_dict()["cost"] == septet.analyze("a" * 161, rate=text).to_dict()["cost"]
+    assert a.to_dict()["cost"]["rate"] == text
+    exact = Decimal(text)
+    assert a.rate == exact and a.rate.as_tuple().exponent == exact.as_tuple().exponent
+    assert a.cost == 2 * exact and a.cost.as_tuple().exponent == exact.as_tuple().exponent
+
+
+def test_analyze_many_refuses_a_single_str():
+    # Iterating a str would analyse each character as a message.
+    with pytest.raises(TypeError, match="single str"):
+        septet.analyze_many("hello")  # type: ignore[arg-type]
+    assert len(septet.analyze_many(iter(["a", "b"]))) == 2
+
+
+def test_unknown_option_lists_only_this_functions_options():
+    with pytest.raises(TypeError) as info:
+        septet.analyze("hi", jobs=2)
+    # The schema's fields that are not keywords of septet.analyze (parts, reference, to,
+    # smpp_packing) are not offered.
+    assert str(info.value) == (
+        "unknown field `jobs`; the options are smart_encoding, encoding, sender, charset, "
+        "split, max_parts, warn_parts, max_characters, rate, currency, national_languages, concat"
+    )
