@@ -539,7 +539,23 @@ fn run_batch(args: &BatchArgs) -> Result<u8, String> {
             let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
             (Box::new(f), size)
         }
-        None => (Box::new(io::stdin()), None),
+        None => {
+            if io::stdin().is_terminal() {
+                // A bare `septet batch` on a terminal: say what it waits for, rather than seem
+                // to hang.
+                let what = match (&format, args.decode) {
+                    (Format::JsonLines, false) => r#"requests such as {"text": "Hello"}"#,
+                    (Format::JsonLines, true) => r#"parts such as {"pdu": "..."}"#,
+                    (Format::Lines, _) => "messages",
+                    (Format::Csv { .. }, _) => "CSV records, the header row first",
+                };
+                eprintln!(
+                    "septet batch: reading {what} from the terminal, one per line; Ctrl-D ends \
+                     (or give a FILE; --help for more)"
+                );
+            }
+            (Box::new(io::stdin()), None)
+        }
     };
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()

@@ -922,6 +922,34 @@ fn bare_septet_on_a_terminal_shows_usage() {
 }
 
 #[test]
+fn bare_batch_on_a_terminal_says_what_it_reads() {
+    let bin = env!("CARGO_BIN_EXE_septet");
+    let Some(shown) = on_terminal(&format!("{bin} batch; echo exit=$?")) else {
+        eprintln!("skipped: `script` is not installed");
+        return;
+    };
+    assert!(
+        shown.contains(
+            r#"septet batch: reading requests such as {"text": "Hello"} from the terminal"#
+        ),
+        "{shown:?}"
+    );
+    assert!(shown.contains("exit=0"), "{shown:?}");
+    let shown = on_terminal(&format!("{bin} batch --lines")).unwrap();
+    assert!(
+        shown.contains("reading messages from the terminal"),
+        "{shown:?}"
+    );
+    // Piped, as a service drives it: nothing but the answers.
+    let o = septet(&["batch"], b"{\"text\": \"hi\"}\n");
+    assert!(
+        o.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
 fn unquoted_and_dash_messages_get_helpful_errors() {
     let o = septet(&["Hello", "there"], b"");
     assert_eq!(o.status.code(), Some(2));
