@@ -387,6 +387,46 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
     assert.equal(await savings.isVisible(), false);
   });
 
+  test("national tables off: a line says which language's tables would save parts, with a button", async (t) => {
+    const { page, text, type } = await open(t);
+    const line = page.locator("[data-testid=national-savings]");
+    // 173 characters, 8 Turkish letters outside the default alphabet: UCS-2, 3 parts of 67;
+    // with the Turkish locking table (header 1 + 5 + 3 octets: 160 − ⌈72/7⌉ = 149 septets a
+    // part) GSM-7 in 2. Smart encoding (on) cannot help: the line names the tables.
+    await type("Şişli'de buluşalım, çok güzel olacak ğ ı ş " + "a".repeat(130));
+    assert.equal(await text("encoding"), "UCS-2");
+    assert.equal(await text("parts"), "3");
+    assert.ok(await line.isVisible());
+    assert.equal(await page.locator("#national-savings-text").textContent(),
+      "The Turkish national language tables would make this GSM-7: 2 parts instead of 3.");
+    await page.getByRole("button", { name: "Use the Turkish tables" }).click();
+    assert.equal(await page.locator("#national").inputValue(), "turkish");
+    assert.equal(await text("encoding"), "GSM-7");
+    assert.equal(await text("parts"), "2");
+    assert.equal(await line.isVisible(), false);
+    // No line when no table helps (one part either way), or for an emoji.
+    await page.locator("#national").selectOption("none");
+    await type("Şişli'de buluşalım");
+    assert.equal(await line.isVisible(), false);
+    await type("😀".repeat(40));
+    assert.equal(await line.isVisible(), false);
+  });
+
+  test("a currency waits for a rate: no cost and no error without one", async (t) => {
+    const { page, text, type } = await open(t);
+    await type("Hello");
+    await page.locator("#rate").fill("");
+    assert.equal(await text("cost"), "–");
+    assert.equal(await text("parts"), "1");
+    assert.equal(await page.locator("[data-testid=rate-error]").isVisible(), false);
+    assert.equal(await page.locator("#currency").getAttribute("aria-invalid"), null);
+    await page.locator("#rate").fill("abc");
+    assert.ok(await page.locator("[data-testid=rate-error]").isVisible());
+    assert.equal(await page.locator("#currency").getAttribute("aria-invalid"), null);
+    await page.locator("#rate").fill("0.01");
+    assert.equal(await text("cost"), "0.01 USD");
+  });
+
   test("explanations are visible text that keyboard and screen-reader users reach", async (t) => {
     const { page } = await open(t);
     assert.equal(await page.locator("[title]").count(), 0);

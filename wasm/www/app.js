@@ -53,6 +53,11 @@ function typedFields() {
     const value = field.read(input);
     if (value !== undefined) values.push([field, value]);
   }
+  // The currency names the cost's unit: without a rate there is no cost, and the engine
+  // refuses a currency alone. It waits for a rate.
+  if (!values.some(([field]) => field.key === "rate")) {
+    return { values: values.filter(([field]) => field.key !== "currency"), errors };
+  }
   return { values, errors };
 }
 
@@ -67,6 +72,8 @@ const OPTION_ERRORS = new Set(["invalid_option", "national_languages_with_charse
 function acceptedFields(text, base, values, errors) {
   const accepted = {};
   for (const [field, value] of values) {
+    // A currency waits for an accepted rate (the rate field shows its own error).
+    if (field.key === "currency" && accepted.rate === undefined) continue;
     try {
       analyze(text, { ...base, ...accepted, [field.key]: value });
     } catch (e) {
@@ -154,6 +161,31 @@ function smartSaving(text, options, result) {
     // Smart encoding would leave nothing to send (only removable characters): no saving.
   }
   return null;
+}
+
+/** The languages of the national tables, in the order of their NLIs (the lower wins a tie). */
+const LANGUAGES = ["turkish", "spanish", "portuguese", "bengali", "gujarati", "hindi", "kannada", "malayalam", "oriya",
+  "punjabi", "tamil", "telugu", "urdu"];
+
+/**
+ * When no national table is enabled, the route is GSM 03.38 and the encoding `auto`: the
+ * language whose tables make the message GSM-7 in the fewest parts, when fewer than now, with
+ * that analysis (limits lifted, as the CLI's hint does).
+ */
+function nationalSaving(text, options, result) {
+  if (!result || options.nationalLanguages || options.encoding !== "auto" || result.encoding !== "UCS-2" || result.charset !== "gsm0338") {
+    return null;
+  }
+  let best = null;
+  for (const language of LANGUAGES) {
+    try {
+      const r = analyze(text, { ...options, ...UNLIMITED, parts: false, rate: undefined, currency: undefined, nationalLanguages: language });
+      if (r.encoding === "GSM-7" && (!best || r.parts < best.result.parts)) best = { language, result: r };
+    } catch {
+      // Nothing left to send with these tables: no saving.
+    }
+  }
+  return best && best.result.parts < result.parts ? best : null;
 }
 
 // ---- Showing the answer -----------------------------------------------------------------
@@ -661,6 +693,17 @@ function update() {
     show("savings-text", line);
     sentence += ` ${line}`;
   }
+  // Failing that, national language tables (the CLI's `enabling turkish would make this ...`).
+  const national = saving ? null : nationalSaving(text, options, result);
+  $("national-savings").hidden = !national;
+  if (national) {
+    const name = languageName(national.language);
+    const line = `The ${name} national language tables would make this GSM-7: ${plural(national.result.parts, "part", "parts")} instead of ${result.parts}.`;
+    show("national-savings-text", line);
+    show("national-savings-on", `Use the ${name} tables`);
+    $("national-savings-on").dataset.language = national.language;
+    sentence += ` ${line}`;
+  }
 
   renderCharacters(text, result, refused, options);
   renderParts(result, result ? partsOnTheWire(text, relaxed) : {});
@@ -677,6 +720,11 @@ for (const id of ["message", "smart", "mode", "sender", "charset", "national", "
   $(id).addEventListener("input", update);
   $(id).addEventListener("change", update);
 }
+$("national-savings-on").addEventListener("click", () => {
+  $("national").value = $("national-savings-on").dataset.language;
+  update();
+  $("national").focus();
+});
 $("savings-on").addEventListener("click", () => {
   $("smart").checked = true;
   update();
