@@ -660,7 +660,8 @@ schema! {
     /// Per-request encoding: `auto` (default), `gsm7` (smart encoding, must end GSM-7) or
     /// `ucs2` (forced, no smart encoding).
     encoding: EncodingRequest => |s, v| s.options.encoding = v;
-    /// The profile's smart-encoding flag (default false; `encoding = gsm7` always applies it).
+    /// Smart encoding: replace curly quotes, dashes and other look-alikes with GSM-7 characters (the
+    /// provider's messaging-profile setting; default false; `encoding = gsm7` always applies it).
     smart_encoding: bool => |s, v| s.options.smart_encoding = v;
     /// Sender type; `short-code` sends ASCII 7-bit.
     sender: SenderType => |s, v| s.options.sender = Some(v);
@@ -668,16 +669,16 @@ schema! {
     charset: Charset => |s, v| s.options.charset = v;
     /// Where parts may be cut (default `units`).
     split: SplitMode => |s, v| s.options.split = v;
-    /// Most parts allowed (default 10; error 40302 above).
+    /// Most parts allowed, at least 1 (default 10; error 40302 above).
     max_parts: usize => |s, v| s.options.limits.max_parts = v;
-    /// Warn (40328) above this many parts (default 4).
+    /// Warn (40328) above this many parts, at least 1 (default 4).
     warn_parts: usize => |s, v| s.options.limits.warn_parts = v;
-    /// Most characters in the body (default 1600).
+    /// Most characters in the body, at least 1 (default 1600).
     max_characters: usize => |s, v| s.options.limits.max_characters = v;
     /// Per-segment rate, e.g. "0.0051" (a string keeps its digits: "0.0050" gives amounts to 4
     /// places) or 0.0051 (a number is taken as its shortest decimal form); adds `cost`.
     rate: Rate => |s, v| s.pricing.rate = Some(v);
-    /// Currency code printed with the cost.
+    /// Currency code printed with the cost (needs `rate`).
     currency: String => |s, v| s.pricing.currency = Some(v);
     /// Include `part_texts` (the texts of the parts as sent) in the result.
     parts: bool => |s, v| s.include_parts = v;

@@ -29,7 +29,8 @@ export interface Options {
   /** Per-request encoding: `auto` (default), `gsm7` (smart encoding, must end GSM-7) or
    * `ucs2` (forced, no smart encoding). */
   encoding?: "auto" | "gsm7" | "ucs2";
-  /** The profile's smart-encoding flag (default false; `encoding = gsm7` always applies it). */
+  /** Smart encoding: replace curly quotes, dashes and other look-alikes with GSM-7 characters (the
+   * provider's messaging-profile setting; default false; `encoding = gsm7` always applies it). */
   smartEncoding?: boolean;
   /** Sender type; `short-code` sends ASCII 7-bit. */
   sender?: "long-code" | "toll-free" | "short-code" | "alphanumeric";
@@ -37,16 +38,16 @@ export interface Options {
   charset?: "gsm0338" | "carrier-safe" | "ascii7";
   /** Where parts may be cut (default `units`). */
   split?: "units" | "graphemes";
-  /** Most parts allowed (default 10; error 40302 above). */
+  /** Most parts allowed, at least 1 (default 10; error 40302 above). */
   maxParts?: number;
-  /** Warn (40328) above this many parts (default 4). */
+  /** Warn (40328) above this many parts, at least 1 (default 4). */
   warnParts?: number;
-  /** Most characters in the body (default 1600). */
+  /** Most characters in the body, at least 1 (default 1600). */
   maxCharacters?: number;
   /** Per-segment rate, e.g. "0.0051" (a string keeps its digits: "0.0050" gives amounts to 4
    * places) or 0.0051 (a number is taken as its shortest decimal form); adds `cost`. */
   rate?: string | number;
-  /** Currency code printed with the cost. */
+  /** Currency code printed with the cost (needs `rate`). */
   currency?: string;
   /** Include `part_texts` (the texts of the parts as sent) in the result. */
   parts?: boolean;
