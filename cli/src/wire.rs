@@ -407,7 +407,11 @@ pub fn human_encoded(e: &EncodedReport) -> String {
     for (i, p) in e.encoded_parts.iter().enumerate() {
         let _ = writeln!(s, "\npart {} of {}", i + 1, e.encoded_parts.len());
         if let Some(text) = part_texts.get(i) {
-            let _ = writeln!(s, "  text       \"{}\"", crate::display::readable(text).0);
+            let (shown, escaped) = crate::display::readable(text);
+            let _ = writeln!(s, "  text       \"{shown}\"");
+            if escaped {
+                let _ = writeln!(s, "             ({})", crate::display::ESCAPE_NOTE);
+            }
         }
         if p.udh.is_empty() {
             let _ = writeln!(s, "  UDH        none");
@@ -457,7 +461,11 @@ pub fn human_decoded(d: &DecodedReport) -> String {
     let mut s = String::new();
     match (&d.text, &d.data) {
         (Some(text), _) => {
-            let _ = writeln!(s, "text         {}", crate::display::readable(text).0);
+            let (shown, escaped) = crate::display::readable(text);
+            let _ = writeln!(s, "text         {shown}");
+            if escaped {
+                let _ = writeln!(s, "             ({})", crate::display::ESCAPE_NOTE);
+            }
         }
         (None, Some(data)) => {
             let _ = writeln!(s, "data         {}", spaced(data));

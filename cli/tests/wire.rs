@@ -691,6 +691,22 @@ fn the_human_encode_view_shows_each_parts_text_and_what_tp_udl_counts() {
     );
     let (_, out, _) = septet(&["encode", "hi"], "");
     assert!(out.contains("  TP-UDL     2 septets\n") && out.contains("  text       \"hi\"\n"));
+    assert!(!out.contains("escapes"), "{out}");
+
+    // Text as written (Hindi), invisible characters escaped, and the view says so; the decoded
+    // view of the same part too.
+    let (_, out, _) = septet(&["encode", "नमस्ते a\u{200B}b"], "");
+    assert!(out.contains("  text       \"नमस्ते a\\u{200B}b\"\n"), "{out}");
+    assert!(
+        out.contains("(invisible and control characters are shown as escapes"),
+        "{out}"
+    );
+    let (_, out, _) = septet(&["decode", "--dcs", "8", "--udl", "6", "0928200B0062"], "");
+    assert!(out.starts_with("text         न\\u{200B}b\n"), "{out}");
+    assert!(
+        out.contains("(invisible and control characters are shown as escapes"),
+        "{out}"
+    );
 }
 
 /// A mixed `--encode` input: multi-part lines (8- and 16-bit references), lines with their own
