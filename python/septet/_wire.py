@@ -13,19 +13,37 @@ __all__ = ["Encoded", "EncodedPart", "Smpp", "encode"]
 
 class Smpp:
     """How a part goes into an SMPP ``submit_sm``: ``data_coding``, ``esm_class`` and
-    ``short_message`` (bytes)."""
+    ``short_message`` (bytes); with ``concat="sar"`` also the SAR TLVs ``sar_msg_ref_num``,
+    ``sar_total_segments`` and ``sar_segment_seqnum`` (else ``None``).
 
-    __slots__ = ("data_coding", "esm_class", "short_message")
+    >>> import septet
+    >>> p = septet.encode("z" * 200, concat="sar", reference=300).encoded_parts[1]
+    >>> p.udh, p.smpp.sar_msg_ref_num, p.smpp.sar_total_segments, p.smpp.sar_segment_seqnum
+    (b'', 300, 2, 2)
+    """
+
+    __slots__ = ("data_coding", "esm_class", "short_message", "sar_msg_ref_num",
+                 "sar_total_segments", "sar_segment_seqnum")
 
     def __init__(self, obj: Dict[str, Any]) -> None:
         self.data_coding: int = obj["data_coding"]
         self.esm_class: int = obj["esm_class"]
         self.short_message: bytes = bytes.fromhex(obj["short_message"])
+        self.sar_msg_ref_num: Optional[int] = obj.get("sar_msg_ref_num")
+        self.sar_total_segments: Optional[int] = obj.get("sar_total_segments")
+        self.sar_segment_seqnum: Optional[int] = obj.get("sar_segment_seqnum")
 
     def __repr__(self) -> str:
+        sar = ""
+        if self.sar_msg_ref_num is not None:
+            sar = (
+                f", sar_msg_ref_num={self.sar_msg_ref_num}, "
+                f"sar_total_segments={self.sar_total_segments}, "
+                f"sar_segment_seqnum={self.sar_segment_seqnum}"
+            )
         return (
             f"Smpp(data_coding={self.data_coding!r}, esm_class={self.esm_class!r}, "
-            f"short_message={self.short_message!r})"
+            f"short_message={self.short_message!r}{sar})"
         )
 
 

@@ -280,6 +280,21 @@ def test_national_languages_and_concat(septet_cli):
         flags = cli_flags(options)
         assert septet.encode(text, **options).to_dict() == cli_json(
             septet_cli, ["encode", "--json", *flags, "--", text])
+    # SAR: no concatenation IE; the reference and the numbering go in the SMPP TLVs.
+    text = "z" * 120 + "€" * 50
+    sar = septet.encode(text, concat="sar", reference=300)
+    want = cli_json(septet_cli, ["encode", "--json", "--concat", "sar", "--reference", "300",
+                                 "--", text])
+    assert sar.to_dict() == want and len(want["encoded_parts"]) == 2
+    for seq, (part, raw) in enumerate(zip(sar.encoded_parts, want["encoded_parts"]), 1):
+        assert (part.udh, part.udhi, part.smpp.esm_class) == (b"", False, 0)
+        assert (part.smpp.sar_msg_ref_num, part.smpp.sar_total_segments,
+                part.smpp.sar_segment_seqnum) == (300, 2, seq)
+        assert part.smpp.sar_msg_ref_num == raw["smpp"]["sar_msg_ref_num"]
+        assert part.smpp.sar_segment_seqnum == raw["smpp"]["sar_segment_seqnum"]
+    plain = septet.encode(text, reference=3).encoded_parts[0].smpp
+    assert (plain.sar_msg_ref_num, plain.sar_total_segments, plain.sar_segment_seqnum) == (
+        None, None, None)
     with pytest.raises(TypeError, match="national_languages"):
         septet.analyze("hi", national_languages=3)
     with pytest.raises(ValueError, match="national_languages"):

@@ -48,6 +48,8 @@ def use_every_api() -> List[object]:
     for p in e.encoded_parts:
         data: bytes = p.user_data + p.udh + p.smpp.short_message + (p.tpdu or b"")
         numbers: List[int] = [p.udl, p.dcs, p.smpp.data_coding, p.smpp.esm_class]
+        sar: Optional[int] = p.smpp.sar_msg_ref_num or p.smpp.sar_total_segments
+        out.append(sar or p.smpp.sar_segment_seqnum)
         out += [data, numbers, p.udhi]
     out += [e.reference, e.to_dict()]
 
