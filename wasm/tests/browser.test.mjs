@@ -5,36 +5,18 @@
 // width go to wasm/test-output/ (git-ignored).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchChromium, serveDirectory } from "./serve.mjs";
 
 const www = fileURLToPath(new URL("../www/", import.meta.url));
 const out = fileURLToPath(new URL("../test-output/", import.meta.url));
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** Every option control, in the order a keyboard user meets them. */
 const CONTROLS = ["smart", "mode", "sender", "charset", "national", "concat", "max-parts", "rate", "currency", "graphemes"];
-
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(www, path.endsWith("/") ? path + "index.html" : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {
   let server;
@@ -43,14 +25,9 @@ describe("the calculator page", { skip: !existsSync(CHROMIUM) && `no Chromium at
 
   before(async () => {
     assert.ok(existsSync(join(www, "pkg/septet_wasm_bg.wasm")), "run wasm/build.sh first");
-    server = await serve();
+    server = await serveDirectory(www);
     url = `http://127.0.0.1:${server.address().port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     await mkdir(out, { recursive: true });
   });
 

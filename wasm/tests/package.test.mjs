@@ -4,23 +4,16 @@
 // and the type declarations under `tsc` with only the ES2020 library (no DOM, no @types/node).
 import test, { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, posix } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join, posix } from "node:path";
+import { installPacked, pkgDir, run, wasmDir } from "./packed.mjs";
 
-const wasmDir = fileURLToPath(new URL("..", import.meta.url));
-const pkgDir = join(wasmDir, "pkg");
 const tsc = join(wasmDir, "node_modules", ".bin", "tsc");
 
+let installed; // installPacked's answer
 let work; // the temporary folder: tarball, app/ (the install), elsewhere/ (a foreign cwd)
 let app;
 let packed; // npm pack --json's description of the tarball
-
-function run(cmd, args, options = {}) {
-  return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...options });
-}
 
 /** Runs a script file written into app/ with plain `node`, from a working directory elsewhere. */
 function node(name, source) {
@@ -30,19 +23,12 @@ function node(name, source) {
 }
 
 before(() => {
-  assert.ok(existsSync(join(pkgDir, "septet_wasm_bg.wasm")), "run wasm/build.sh first");
-  work = mkdtempSync(join(tmpdir(), "septet-npm-"));
-  app = join(work, "app");
-  mkdirSync(app);
+  installed = installPacked("septet-npm-");
+  ({ work, app, packed } = installed);
   mkdirSync(join(work, "elsewhere"));
-  const npmEnv = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
-  [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], { cwd: pkgDir, env: npmEnv }));
-  run("npm", ["install", "--no-package-lock", "--ignore-scripts", join(work, packed.filename)], { cwd: app, env: npmEnv });
 });
 
-after(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => installed?.remove());
 
 /** Every value in an `exports` map. */
 function exportTargets(node) {
