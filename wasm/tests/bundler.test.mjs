@@ -88,9 +88,17 @@ describe("esbuild for the browser, in Chromium", { skip: !existsSync(CHROMIUM) &
       "window.septetResults = results();",
       "",
     ].join("\n"));
-    esbuild(["web.js", ...WEB_FLAGS, "--platform=browser", "--outdir=dist-web"]);
-    writeFileSync(join(app, "dist-web", "index.html"),
-      '<!doctype html><meta charset="utf-8"><title>app</title><link rel="icon" href="data:,"><script type="module" src="web.js"></script>\n');
+    // The same app with the plain browser use (`await init()`), which esbuild leaves without its .wasm.
+    writeFileSync(join(app, "plain.js"), [
+      'import init, { segmentsCount } from "septet-wasm";',
+      "try { await init(); window.septetResults = segmentsCount(\"hi\"); } catch (e) { window.septetResults = String(e); }",
+      "",
+    ].join("\n"));
+    esbuild(["web.js", "plain.js", ...WEB_FLAGS, "--platform=browser", "--outdir=dist-web"]);
+    for (const page of ["web", "plain"]) {
+      writeFileSync(join(app, "dist-web", `${page}.html`),
+        `<!doctype html><meta charset="utf-8"><title>app</title><link rel="icon" href="data:,"><script type="module" src="${page}.js"></script>\n`);
+    }
     server = await serveDirectory(detach("dist-web"));
     browser = await launchChromium();
   });
@@ -102,29 +110,42 @@ describe("esbuild for the browser, in Chromium", { skip: !existsSync(CHROMIUM) &
 
   test("the bundle and the .wasm it names are all the page needs", () => {
     const files = readdirSync(join(work, "dist-web-alone")).sort();
-    assert.equal(files.length, 3, files.join(", "));
-    assert.deepEqual(files.filter((f) => !/^septet_wasm_bg-[A-Z0-9]+\.wasm$/.test(f)), ["index.html", "web.js"]);
+    assert.equal(files.length, 5, files.join(", "));
+    assert.deepEqual(files.filter((f) => !/^septet_wasm_bg-[A-Z0-9]+\.wasm$/.test(f)), ["plain.html", "plain.js", "web.html", "web.js"]);
     const bundle = readFileSync(join(work, "dist-web-alone", "web.js"), "utf8");
     assert.ok(!bundle.includes("septet.node"), "the browser bundle holds the Node entry");
   });
 
-  test("import init, { segmentsCount, analyze } from \"septet-wasm\" gives real results in the page", async (t) => {
+  /** Opens `page`.html; resolves to what its script left in `window.septetResults`, the page's
+   *  errors and failed requests, and the status and type of each .wasm response. */
+  async function load(t, page) {
     const context = await browser.newContext();
     t.after(() => context.close());
-    const page = await context.newPage();
+    const tab = await context.newPage();
     const failures = [];
-    page.on("pageerror", (e) => failures.push(e.message));
-    page.on("requestfailed", (r) => failures.push(`request failed: ${r.url()}`));
-    page.on("console", (m) => m.type() === "error" && failures.push(m.text()));
-    const wasmRequests = [];
-    page.on("response", (r) => r.url().endsWith(".wasm") && wasmRequests.push([r.status(), r.headers()["content-type"]]));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => window.septetResults, null, { timeout: 10000 }).catch((e) => {
+    tab.on("pageerror", (e) => failures.push(e.message));
+    tab.on("requestfailed", (r) => failures.push(`request failed: ${r.url()}`));
+    tab.on("console", (m) => m.type() === "error" && failures.push(m.text()));
+    const wasm = [];
+    tab.on("response", (r) => r.url().endsWith(".wasm") && wasm.push([r.status(), r.headers()["content-type"]]));
+    await tab.goto(`http://127.0.0.1:${server.address().port}/${page}.html`);
+    await tab.waitForFunction(() => window.septetResults !== undefined, null, { timeout: 10000 }).catch((e) => {
       throw new Error(`the bundle did not run: ${failures.join("; ") || e.message}`);
     });
-    assert.deepEqual(await page.evaluate(() => window.septetResults), EXPECTED);
-    assert.deepEqual(wasmRequests, [[200, "application/wasm"]]);
+    return { results: await tab.evaluate(() => window.septetResults), failures, wasm };
+  }
+
+  test("import init, { segmentsCount, analyze } from \"septet-wasm\" gives real results in the page", async (t) => {
+    const { results, failures, wasm } = await load(t, "web");
+    assert.deepEqual(results, EXPECTED);
+    assert.deepEqual(wasm, [[200, "application/wasm"]]);
     assert.deepEqual(failures, []);
+  });
+
+  test("without the recipe, init() fails saying which .wasm it could not fetch (why the README's step is needed)", async (t) => {
+    const { results, wasm } = await load(t, "plain");
+    assert.match(results, /^Error: failed to fetch Wasm: 404 .*\/septet_wasm_bg\.wasm'$/);
+    assert.deepEqual(wasm.map(([status]) => status), [404]);
   });
 });
 

@@ -23,12 +23,15 @@ export function run(cmd, args, options = {}) {
  * `remove()` deletes the folder.
  */
 export function installPacked(prefix, extra = []) {
+  for (const spec of extra) assert.match(spec, /^(@[^/]+\/)?[^@]+@\d+\.\d+\.\d+$/, `${spec}: pin an exact version`);
   assert.ok(existsSync(join(pkgDir, "septet_wasm_bg.wasm")), "run wasm/build.sh first");
   const work = mkdtempSync(join(tmpdir(), prefix));
   const app = join(work, "app");
   mkdirSync(app);
   const npmEnv = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
   const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], { cwd: pkgDir, env: npmEnv }));
-  run("npm", ["install", "--no-package-lock", "--ignore-scripts", join(work, packed.filename), ...extra], { cwd: app, env: npmEnv });
+  // Exact versions only, so npm's cache (once filled) answers without asking the registry.
+  run("npm", ["install", "--no-package-lock", "--ignore-scripts", "--prefer-offline", join(work, packed.filename), ...extra],
+    { cwd: app, env: npmEnv });
   return { work, app, packed, remove: () => rmSync(work, { recursive: true, force: true }) };
 }
