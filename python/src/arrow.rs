@@ -3,8 +3,11 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::{Decimal128Builder, Int32Builder, Int64Builder, StringBuilder};
-use arrow_array::{Array, ArrayRef, LargeStringArray, StringArray, StringViewArray, StructArray};
+use arrow_array::{
+    new_null_array, Array, ArrayRef, Decimal128Array, Int32Array, Int64Array, LargeStringArray,
+    StringArray, StringViewArray, StructArray,
+};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer, OffsetBuffer};
 use arrow_data::ArrayData;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use arrow_schema::{DataType, Field, Fields};
@@ -98,58 +101,65 @@ pub(crate) fn analyze_arrow<'py>(
 /// A cost beyond 38 digits.
 struct Overflow;
 
-/// Builders of the result columns.
+/// The result columns as plain vectors, turned into Arrow arrays once at the end.
+///
+/// Every analysis field of a row is null together (a null or rejected message), so they share
+/// one validity bitmap; the error and warning columns are null in most rows and are kept as
+/// the list of rows that have one. (Arrow's per-column builders, each with its own null
+/// bitmap, cost about as much again per row as a typical analysis.)
 struct Columns {
-    encoding: StringBuilder,
-    parts: Int64Builder,
-    units: Int64Builder,
-    characters: Int64Builder,
-    units_per_part: Int64Builder,
-    units_remaining: Int64Builder,
-    charset: StringBuilder,
-    cost: Decimal128Builder,
-    warning_code: Int32Builder,
-    error_code: Int32Builder,
-    error_kind: StringBuilder,
+    /// Whether each row was analysed and accepted: the validity of the analysis fields.
+    accepted: BooleanBufferBuilder,
+    encoding: Vec<Option<septet::Encoding>>,
+    parts: Vec<i64>,
+    units: Vec<i64>,
+    characters: Vec<i64>,
+    units_per_part: Vec<i64>,
+    units_remaining: Vec<i64>,
+    charset: Vec<Option<septet::Charset>>,
+    /// parts × rate (the unscaled decimal), with a rate.
+    cost: Option<Vec<i128>>,
+    /// (row, code) of the rows with a warning.
+    warnings: Vec<(usize, i32)>,
+    /// (row, code, kind) of the rejected rows.
+    errors: Vec<(usize, i32, &'static str)>,
 }
 
 impl Columns {
-    fn new(rows: usize, cost_scale: u8) -> Self {
+    fn new(rows: usize, priced: bool) -> Self {
         Columns {
-            encoding: StringBuilder::with_capacity(rows, rows * 5),
-            parts: Int64Builder::with_capacity(rows),
-            units: Int64Builder::with_capacity(rows),
-            characters: Int64Builder::with_capacity(rows),
-            units_per_part: Int64Builder::with_capacity(rows),
-            units_remaining: Int64Builder::with_capacity(rows),
-            charset: StringBuilder::with_capacity(rows, rows * 7),
-            cost: Decimal128Builder::with_capacity(rows)
-                .with_precision_and_scale(DECIMAL_PRECISION, cost_scale as i8)
-                .expect("precision 38 and a scale of at most 18 are valid"),
-            warning_code: Int32Builder::with_capacity(rows),
-            error_code: Int32Builder::with_capacity(rows),
-            error_kind: StringBuilder::new(),
+            accepted: BooleanBufferBuilder::new(rows),
+            encoding: Vec::with_capacity(rows),
+            parts: Vec::with_capacity(rows),
+            units: Vec::with_capacity(rows),
+            characters: Vec::with_capacity(rows),
+            units_per_part: Vec::with_capacity(rows),
+            units_remaining: Vec::with_capacity(rows),
+            charset: Vec::with_capacity(rows),
+            cost: priced.then(|| Vec::with_capacity(rows)),
+            warnings: Vec::new(),
+            errors: Vec::new(),
         }
     }
 
-    /// Nulls in every field that describes an accepted message.
+    /// A row without analysis (a null or rejected message): placeholders under a null.
     fn append_no_analysis(&mut self) {
-        self.encoding.append_null();
-        self.parts.append_null();
-        self.units.append_null();
-        self.characters.append_null();
-        self.units_per_part.append_null();
-        self.units_remaining.append_null();
-        self.charset.append_null();
-        self.cost.append_null();
-        self.warning_code.append_null();
+        self.accepted.append(false);
+        self.encoding.push(None);
+        self.parts.push(0);
+        self.units.push(0);
+        self.characters.push(0);
+        self.units_per_part.push(0);
+        self.units_remaining.push(0);
+        self.charset.push(None);
+        if let Some(cost) = &mut self.cost {
+            cost.push(0);
+        }
     }
 
-    /// A null input: null everywhere.
+    /// A null input: null everywhere (no error either).
     fn append_null(&mut self) {
         self.append_no_analysis();
-        self.error_code.append_null();
-        self.error_kind.append_null();
     }
 
     fn append(
@@ -160,58 +170,127 @@ impl Columns {
         let a = match result {
             Ok(a) => a,
             Err(e) => {
+                let row = self.parts.len();
                 self.append_no_analysis();
-                self.error_code
-                    .append_value(i32::try_from(e.code()).unwrap_or(i32::MAX));
-                self.error_kind.append_value(e.kind());
+                let code = i32::try_from(e.code()).unwrap_or(i32::MAX);
+                self.errors.push((row, code, e.kind()));
                 return Ok(());
             }
         };
         let as_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-        self.encoding.append_value(a.encoding.name());
-        self.parts.append_value(as_i64(a.parts));
-        self.units.append_value(as_i64(a.units));
-        self.characters.append_value(as_i64(a.characters));
-        self.units_per_part.append_value(as_i64(a.units_per_part));
-        self.units_remaining.append_value(as_i64(a.units_remaining));
-        self.charset.append_value(a.charset.name());
-        match rate {
-            None => self.cost.append_null(),
-            Some(rate) => {
-                let cost = i128::try_from(a.parts)
-                    .ok()
-                    .and_then(|parts| rate.checked_mul(parts))
-                    .filter(|c| *c < 10i128.pow(u32::from(DECIMAL_PRECISION)))
-                    .ok_or(Overflow)?;
-                self.cost.append_value(cost);
-            }
+        if let Some(warning) = a.warnings.first() {
+            let code = i32::try_from(warning.code()).unwrap_or(i32::MAX);
+            self.warnings.push((self.parts.len(), code));
         }
-        self.warning_code.append_option(
-            a.warnings
-                .first()
-                .map(|w| i32::try_from(w.code()).unwrap_or(i32::MAX)),
-        );
-        self.error_code.append_null();
-        self.error_kind.append_null();
+        self.accepted.append(true);
+        self.encoding.push(Some(a.encoding));
+        self.parts.push(as_i64(a.parts));
+        self.units.push(as_i64(a.units));
+        self.characters.push(as_i64(a.characters));
+        self.units_per_part.push(as_i64(a.units_per_part));
+        self.units_remaining.push(as_i64(a.units_remaining));
+        self.charset.push(Some(a.charset));
+        if let (Some(cost), Some(rate)) = (&mut self.cost, rate) {
+            let amount = i128::try_from(a.parts)
+                .ok()
+                .and_then(|parts| rate.checked_mul(parts))
+                .filter(|c| *c < 10i128.pow(u32::from(DECIMAL_PRECISION)))
+                .ok_or(Overflow)?;
+            cost.push(amount);
+        }
         Ok(())
     }
 
-    fn finish(mut self, fields: Fields, nulls: Option<arrow_buffer::NullBuffer>) -> StructArray {
+    fn finish(mut self, fields: Fields, nulls: Option<NullBuffer>) -> StructArray {
+        let rows = self.parts.len();
+        let accepted = Some(NullBuffer::new(self.accepted.finish()));
+        let int64 = |values: Vec<i64>| -> ArrayRef {
+            Arc::new(Int64Array::new(values.into(), accepted.clone()))
+        };
+        let cost_type = fields[7].data_type().clone();
+        let cost: ArrayRef = match self.cost {
+            Some(values) => Arc::new(
+                Decimal128Array::new(values.into(), accepted.clone()).with_data_type(cost_type),
+            ),
+            None => new_null_array(&cost_type, rows),
+        };
+        let (warning_rows, warning_codes): (Vec<usize>, Vec<i32>) =
+            self.warnings.iter().copied().unzip();
+        let error_rows: Vec<usize> = self.errors.iter().map(|e| e.0).collect();
+        let mut error_kind = vec![None; rows];
+        for &(row, _, kind) in &self.errors {
+            error_kind[row] = Some(kind);
+        }
         let columns: Vec<ArrayRef> = vec![
-            Arc::new(self.encoding.finish()),
-            Arc::new(self.parts.finish()),
-            Arc::new(self.units.finish()),
-            Arc::new(self.characters.finish()),
-            Arc::new(self.units_per_part.finish()),
-            Arc::new(self.units_remaining.finish()),
-            Arc::new(self.charset.finish()),
-            Arc::new(self.cost.finish()),
-            Arc::new(self.warning_code.finish()),
-            Arc::new(self.error_code.finish()),
-            Arc::new(self.error_kind.finish()),
+            Arc::new(strings(
+                self.encoding.iter().map(|e| e.map(|e| e.name())),
+                accepted.clone(),
+            )),
+            int64(self.parts),
+            int64(self.units),
+            int64(self.characters),
+            int64(self.units_per_part),
+            int64(self.units_remaining),
+            Arc::new(strings(
+                self.charset.iter().map(|c| c.map(|c| c.name())),
+                accepted.clone(),
+            )),
+            cost,
+            sparse_int32(rows, &warning_rows, &warning_codes),
+            sparse_int32(
+                rows,
+                &error_rows,
+                &self.errors.iter().map(|e| e.1).collect::<Vec<_>>(),
+            ),
+            if self.errors.is_empty() {
+                new_null_array(&DataType::Utf8, rows)
+            } else {
+                Arc::new(strings(
+                    error_kind.into_iter(),
+                    Some(only_rows(rows, &error_rows)),
+                ))
+            },
         ];
         StructArray::new(fields, columns, nulls)
     }
+}
+
+/// A string column of `values` (`None`, empty, under the nulls).
+fn strings<'a>(
+    values: impl ExactSizeIterator<Item = Option<&'a str>>,
+    nulls: Option<NullBuffer>,
+) -> StringArray {
+    let mut offsets = Vec::with_capacity(values.len() + 1);
+    let mut bytes = Vec::with_capacity(values.len() * 6);
+    offsets.push(0i32);
+    for value in values {
+        bytes.extend_from_slice(value.unwrap_or_default().as_bytes());
+        // The names are a few bytes each: far from i32::MAX for any column Arrow can hold.
+        offsets.push(i32::try_from(bytes.len()).unwrap_or(i32::MAX));
+    }
+    StringArray::new(OffsetBuffer::new(offsets.into()), bytes.into(), nulls)
+}
+
+/// Validity with only `rows` (ascending) set.
+fn only_rows(len: usize, rows: &[usize]) -> NullBuffer {
+    let mut valid = BooleanBufferBuilder::new(len);
+    valid.append_n(len, false);
+    for &row in rows {
+        valid.set_bit(row, true);
+    }
+    NullBuffer::new(valid.finish())
+}
+
+/// An int32 column null except at `rows`, which hold `codes`.
+fn sparse_int32(len: usize, rows: &[usize], codes: &[i32]) -> ArrayRef {
+    if rows.is_empty() {
+        return new_null_array(&DataType::Int32, len);
+    }
+    let mut values = vec![0i32; len];
+    for (&row, &code) in rows.iter().zip(codes) {
+        values[row] = code;
+    }
+    Arc::new(Int32Array::new(values.into(), Some(only_rows(len, rows))))
 }
 
 /// Analyses every row of a string column: block by block, each block's rows on `threads`
@@ -227,7 +306,7 @@ where
 {
     let scale = cost_scale(settings);
     let rate = settings.pricing.rate.map(|r| r.decimal().mantissa());
-    let mut columns = Columns::new(array.len(), scale);
+    let mut columns = Columns::new(array.len(), rate.is_some());
     let options = &settings.options;
     for start in (0..array.len()).step_by(crate::parallel::BLOCK) {
         let end = (start + crate::parallel::BLOCK).min(array.len());
